@@ -1,0 +1,46 @@
+package dev.metricgate.devstack;
+
+import java.util.UUID;
+
+/**
+ * Entry point of the broker JVM: formats the KRaft log directory, starts {@code kafka.Kafka}, and
+ * halts as soon as the JVM that started it is gone, so a killed test run leaves no broker behind.
+ */
+public final class KafkaMain {
+
+    private KafkaMain() {}
+
+    public static void main(String[] args) {
+        long parentPid = Long.parseLong(args[0]);
+        String config = args[1];
+
+        Thread watchdog = new Thread(
+                () -> {
+                    ProcessHandle.of(parentPid)
+                            .ifPresent(parent -> parent.onExit().join());
+                    Runtime.getRuntime().halt(0);
+                },
+                "parent-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        String clusterId = kafkaClusterId();
+        int formatted = kafka.tools.StorageTool.execute(
+                new String[] {"format", "--cluster-id", clusterId, "--config", config, "--ignore-formatted"},
+                System.out);
+        if (formatted != 0) {
+            Runtime.getRuntime().halt(formatted);
+        }
+        kafka.Kafka.main(new String[] {config});
+    }
+
+    /** Kafka cluster ids are 16 random bytes, base64url without padding. */
+    private static String kafkaClusterId() {
+        UUID uuid = UUID.randomUUID();
+        var bytes = java.nio.ByteBuffer.allocate(16)
+                .putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits())
+                .array();
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.metricgate.kit.security;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stateless JWT resource-server set-up every service shares: Keycloak realm roles, problem+json
+ * 401/403, open health/info/prometheus and API docs, every other actuator endpoint for platform
+ * admins only. A service adds its own API rules before calling {@link #apply}.
+ */
+public final class ResourceServer {
+
+    private ResourceServer() {}
+
+    public static HttpSecurity apply(HttpSecurity http, JsonMapper json) {
+        var problems = new ProblemSecurityHandler(json);
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(
+                        oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(RealmRoles.authenticationConverter()))
+                                .authenticationEntryPoint(problems)
+                                .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /** Paths that need no token: liveness/readiness probes, Prometheus scraping and the API docs. */
+    public static final String[] PUBLIC_PATHS = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/actuator/prometheus",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**",
+        "/error"
+    };
+}

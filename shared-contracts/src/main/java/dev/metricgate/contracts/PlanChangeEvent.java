@@ -1,0 +1,76 @@
+package dev.metricgate.contracts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A committed change in plans-service, published through the outbox.
+ *
+ * <p>It carries what consumers need to act without calling back: enforcement evicts the named key
+ * hashes and every tenant of {@code affectedTenantIds} (the changed tenant's whole subtree);
+ * usage-service keeps its local copy of tenant names, hierarchy and billing calendars from
+ * {@code tenant}.
+ *
+ * @param eventId unique per event; consumers deduplicate on it
+ * @param type what happened
+ * @param occurredAt commit time in plans-service
+ * @param tenantId the tenant the change is about, or {@code null} for a plan not yet assigned
+ * @param planId the plan the change is about, or {@code null}
+ * @param affectedTenantIds the changed tenant and all its descendants (every tenant whose effective
+ *     plan or chain may differ after the change)
+ * @param apiKeys keys whose status changed
+ * @param tenant the tenant after the change, or {@code null} for plan-only events
+ */
+public record PlanChangeEvent(
+        UUID eventId,
+        ChangeType type,
+        Instant occurredAt,
+        UUID tenantId,
+        UUID planId,
+        List<UUID> affectedTenantIds,
+        List<ApiKeyRef> apiKeys,
+        TenantSnapshot tenant) {
+
+    public PlanChangeEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        affectedTenantIds = affectedTenantIds == null ? List.of() : List.copyOf(affectedTenantIds);
+        apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    public enum ChangeType {
+        TENANT_CREATED,
+        TENANT_UPDATED,
+        TENANT_MOVED,
+        TENANT_SUSPENDED,
+        TENANT_RESUMED,
+        TENANT_DELETED,
+        PLAN_CREATED,
+        PLAN_UPDATED,
+        PLAN_DELETED,
+        API_KEY_CREATED,
+        API_KEY_ROTATED,
+        API_KEY_REVOKED
+    }
+
+    /** An API key named by its id and the hash enforcement caches it under; never the secret. */
+    public record ApiKeyRef(UUID keyId, String keyHash, String status) {}
+
+    /**
+     * A tenant as usage-service needs it for reports.
+     *
+     * @param monthlyQuota the effective monthly quota in cost units, {@code null} when unlimited
+     */
+    public record TenantSnapshot(
+            UUID id,
+            String name,
+            String kind,
+            UUID parentId,
+            String status,
+            String timeZone,
+            int billingAnchorDay,
+            Long monthlyQuota) {}
+}

@@ -1,0 +1,46 @@
+package dev.metricgate.contracts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One enforcement decision, produced by enforcement-service and counted exactly once by
+ * usage-service.
+ *
+ * @param eventId unique per decision; the idempotency key of the usage store
+ * @param occurredAt when the decision was made
+ * @param tenantId the tenant owning the API key
+ * @param apiKeyId the key that was checked
+ * @param route the route checked, {@code *} when none was given
+ * @param cost cost units requested
+ * @param outcome allowed, denied, or denied in shadow mode (allowed through, recorded as a denial)
+ * @param deniedPolicy {@code rate}, {@code route} or {@code quota} when not allowed, else {@code null}
+ * @param deniedTenantId the tenant in the chain whose limit denied, else {@code null}
+ * @param deniedLevel that tenant's level in the hierarchy (1 = root), else {@code null}
+ */
+public record UsageEvent(
+        UUID eventId,
+        Instant occurredAt,
+        UUID tenantId,
+        UUID apiKeyId,
+        String route,
+        int cost,
+        Outcome outcome,
+        String deniedPolicy,
+        UUID deniedTenantId,
+        Integer deniedLevel) {
+
+    public UsageEvent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    public enum Outcome {
+        ALLOWED,
+        DENIED,
+        SHADOW_DENIED
+    }
+}
