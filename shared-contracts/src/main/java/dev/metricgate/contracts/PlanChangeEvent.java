@@ -9,19 +9,19 @@ import java.util.UUID;
  * A committed change in plans-service, published through the outbox.
  *
  * <p>It carries what consumers need to act without calling back: enforcement evicts the named key
- * hashes and every tenant of {@code affectedTenantIds} (the changed tenant's whole subtree);
- * usage-service keeps its local copy of tenant names, hierarchy and billing calendars from
- * {@code tenant}.
+ * hashes and the cache entries tagged with any tenant in {@code tenants}; usage-service keeps its
+ * local copy of tenant names, hierarchy, billing calendars and effective quotas from
+ * {@code tenants}.
  *
  * @param eventId unique per event; consumers deduplicate on it
  * @param type what happened
  * @param occurredAt commit time in plans-service
  * @param tenantId the tenant the change is about, or {@code null} for a plan not yet assigned
  * @param planId the plan the change is about, or {@code null}
- * @param affectedTenantIds the changed tenant and all its descendants (every tenant whose effective
- *     plan or chain may differ after the change)
+ * @param tenants every tenant whose own data, chain or effective plan may differ after the change
+ *     (the changed tenant and its whole subtree; for a plan change, every tenant it applies to), as
+ *     they are after the change
  * @param apiKeys keys whose status changed
- * @param tenant the tenant after the change, or {@code null} for plan-only events
  */
 public record PlanChangeEvent(
         UUID eventId,
@@ -29,15 +29,14 @@ public record PlanChangeEvent(
         Instant occurredAt,
         UUID tenantId,
         UUID planId,
-        List<UUID> affectedTenantIds,
-        List<ApiKeyRef> apiKeys,
-        TenantSnapshot tenant) {
+        List<TenantSnapshot> tenants,
+        List<ApiKeyRef> apiKeys) {
 
     public PlanChangeEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        affectedTenantIds = affectedTenantIds == null ? List.of() : List.copyOf(affectedTenantIds);
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
     }
 
@@ -60,8 +59,9 @@ public record PlanChangeEvent(
     public record ApiKeyRef(UUID keyId, String keyHash, String status) {}
 
     /**
-     * A tenant as usage-service needs it for reports.
+     * A tenant as consumers need it: identity, place in the hierarchy, status, billing calendar.
      *
+     * @param level 1 for a root tenant
      * @param monthlyQuota the effective monthly quota in cost units, {@code null} when unlimited
      */
     public record TenantSnapshot(
@@ -69,6 +69,7 @@ public record PlanChangeEvent(
             String name,
             String kind,
             UUID parentId,
+            int level,
             String status,
             String timeZone,
             int billingAnchorDay,

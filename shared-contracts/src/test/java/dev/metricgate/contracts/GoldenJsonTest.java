@@ -31,20 +31,20 @@ class GoldenJsonTest {
                 Instant.parse("2026-11-22T10:15:30.123Z"),
                 UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
                 null,
-                List.of(UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f")),
-                List.of(new ApiKeyRef(
-                        UUID.fromString("9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4"),
-                        "q3v8cGk2m1Xk3yF0mS1nR0p7y9bA4cD2eF6gH8jK0lM",
-                        "REVOKED")),
-                new TenantSnapshot(
+                List.of(new TenantSnapshot(
                         UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
                         "Acme Shop",
                         "CUSTOMER",
                         UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
+                        2,
                         "ACTIVE",
                         "Europe/Berlin",
                         15,
-                        100_000L));
+                        100_000L)),
+                List.of(new ApiKeyRef(
+                        UUID.fromString("9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4"),
+                        "q3v8cGk2m1Xk3yF0mS1nR0p7y9bA4cD2eF6gH8jK0lM",
+                        "REVOKED")));
 
         assertRoundTrip("plan-change-event.json", PlanChangeEvent.class, expected);
     }
@@ -53,7 +53,7 @@ class GoldenJsonTest {
     void usageEvent_roundTripsThroughGoldenJson() throws IOException {
         var expected = new UsageEvent(
                 UUID.fromString("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"),
-                Instant.parse("2026-11-22T10:15:30.5Z"),
+                Instant.parse("2026-11-22T10:15:30.500Z"),
                 UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
                 UUID.fromString("9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4"),
                 "POST /v1/orders",
@@ -94,8 +94,43 @@ class GoldenJsonTest {
                 .readValue(json);
 
         assertThat(event.type()).isEqualTo(ChangeType.PLAN_UPDATED);
-        assertThat(event.affectedTenantIds()).isEmpty();
+        assertThat(event.tenants()).isEmpty();
         assertThat(event.apiKeys()).isEmpty();
+    }
+
+    @Test
+    void keyResolution_roundTripsThroughGoldenJson() throws IOException {
+        var root = new KeyResolution.TenantLevel(
+                UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
+                1,
+                "ACTIVE",
+                "UTC",
+                1,
+                UUID.fromString("5f4e3d2c-1b0a-4987-8654-3210fedcba98"),
+                new KeyResolution.EffectiveLimits(1000, 2000, 10_000_000L, List.of(), "FAIL_SOFT", false));
+        var customer = new KeyResolution.TenantLevel(
+                UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
+                2,
+                "ACTIVE",
+                "Europe/Berlin",
+                15,
+                UUID.fromString("6a5b4c3d-2e1f-4a0b-9c8d-7e6f5a4b3c2d"),
+                new KeyResolution.EffectiveLimits(
+                        100,
+                        200,
+                        100_000L,
+                        List.of(new KeyResolution.RouteLimit("POST /v1/orders", 5, 10)),
+                        "FAIL_CLOSED",
+                        false));
+        var expected = new KeyResolution(
+                UUID.fromString("9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4"),
+                UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
+                "ROTATING",
+                null,
+                Instant.parse("2026-11-23T10:15:30Z"),
+                List.of(root, customer));
+
+        assertRoundTrip("key-resolution.json", KeyResolution.class, expected);
     }
 
     private <T> void assertRoundTrip(String golden, Class<T> type, T expected) throws IOException {
@@ -105,7 +140,7 @@ class GoldenJsonTest {
         }
 
         T read = mapper.treeToValue(goldenTree, type);
-        JsonNode written = mapper.valueToTree(read);
+        JsonNode written = mapper.readTree(mapper.writeValueAsString(read));
 
         assertThat(read).isEqualTo(expected);
         assertThat(written).isEqualTo(goldenTree);

@@ -1,0 +1,24 @@
+package dev.metricgate.plans;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.metricgate.testsupport.LayeringRules;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/** The layering of STYLE.md, checked on plans-service's production classes. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = LayeringRules.importService("plans");
+
+    @TestFactory
+    Stream<DynamicTest> layering() {
+        return LayeringRules.all("plans").stream()
+                .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> check(rule)));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(CLASSES);
+    }
+}

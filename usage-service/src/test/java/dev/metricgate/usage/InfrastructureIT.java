@@ -1,0 +1,131 @@
+package dev.metricgate.usage;
+
+import static dev.metricgate.testsupport.RealServers.Server.KAFKA;
+import static dev.metricgate.testsupport.RealServers.Server.OIDC;
+import static dev.metricgate.testsupport.RealServers.Server.POSTGRES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metricgate.testsupport.KafkaRecords;
+import dev.metricgate.testsupport.RealServers;
+import dev.metricgate.testsupport.Tokens;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** usage-service runs on real PostgreSQL, Kafka and a real OIDC issuer. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealServers(
+        value = {POSTGRES, KAFKA, OIDC},
+        database = "usage")
+class InfrastructureIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    RestTestClient http() {
+        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @Test
+    void givenFreshDatabase_whenServiceStarts_thenFlywayMigrationsAreApplied() {
+        Integer applied = jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where success and version = '1'", Integer.class);
+        Integer processedEventsTables = jdbc.queryForObject(
+                "select count(*) from information_schema.tables where table_name = 'processed_events'", Integer.class);
+
+        assertThat(applied).isEqualTo(1);
+        assertThat(processedEventsTables).isEqualTo(1);
+    }
+
+    @Test
+    void givenRealBroker_whenServiceProduces_thenAnotherClientConsumesIt() throws Exception {
+        String topic = "infra-" + UUID.randomUUID();
+        String value = "hello-" + UUID.randomUUID();
+
+        kafka.send(topic, "k", value).get();
+
+        var records = KafkaRecords.await(topic, r -> r.value().equals(value), 1, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+    }
+
+    @Test
+    void givenPlatformAdminToken_whenReadingAdminEndpoint_thenOk() {
+        http().get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + Tokens.platformAdmin())
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
+    void givenNoToken_whenReadingAdminEndpoint_thenUnauthorizedProblem() {
+        http().get()
+                .uri("/actuator/metrics")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.code")
+                .isEqualTo("unauthorized");
+    }
+
+    @Test
+    void givenForgedToken_whenReadingAdminEndpoint_thenUnauthorizedProblem() {
+        String token = Tokens.platformAdmin();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+
+        http().get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + forged)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void givenTokenWithoutAdminRole_whenReadingAdminEndpoint_thenForbiddenProblem() {
+        http().get()
+                .uri("/actuator/metrics")
+                .header("Authorization", "Bearer " + Tokens.tenantViewer(UUID.randomUUID()))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("forbidden");
+    }
+
+    @Test
+    void healthIsUpWithoutToken() {
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+    }
+}
