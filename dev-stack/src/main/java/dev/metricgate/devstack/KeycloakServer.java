@@ -44,7 +44,8 @@ public final class KeycloakServer implements AutoCloseable {
                     "start-dev",
                     "--http-host=" + Net.LOOPBACK,
                     "--http-port=" + port,
-                    "--hostname-strict=false",
+                    // A fixed issuer: tokens fetched via localhost or 127.0.0.1 validate alike.
+                    "--hostname=http://" + Net.LOOPBACK + ":" + port,
                     "--db=dev-mem",
                     "--import-realm",
                     "--health-enabled=false",

@@ -34,6 +34,22 @@ class RealServersIT {
     }
 
     @Test
+    void givenTokenFetchedThroughLocalhost_thenIssuerIsStillTheConfiguredOne() throws Exception {
+        var keycloak = SharedServers.keycloak();
+        String body = "grant_type=password&client_id=metricgate-cli&username=platform-admin&password=platform-admin";
+        var request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(keycloak.tokenEndpoint().replace("127.0.0.1", "localhost")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        String token = JSON.readTree(response.body()).get("access_token").asString();
+        assertThat(claims(token).get("iss").asString()).isEqualTo(keycloak.issuerUri());
+    }
+
+    @Test
     void givenImportedRealm_whenEnforcementUsesClientCredentials_thenTokenIsForPlansServiceAsInternalService() {
         JsonNode claims =
                 claims(KeycloakTokens.clientCredentials("enforcement-service", "enforcement-service-local-secret"));
