@@ -1,0 +1,24 @@
+# One multi-stage build for the three services: docker build --build-arg SERVICE=plans-service .
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY shared-contracts shared-contracts
+COPY service-kit service-kit
+COPY dev-stack dev-stack
+COPY test-support test-support
+COPY plans-service plans-service
+COPY enforcement-service enforcement-service
+COPY usage-service usage-service
+COPY keycloak keycloak
+ARG SERVICE
+# Only the service and what it needs; no tests here (CI runs them), no Keycloak download.
+RUN ./mvnw -B -q -pl ${SERVICE} -am package -DskipTests -Dmdep.skip=true -Dspotless.check.skip=true \
+ && cp ${SERVICE}/target/${SERVICE}-*.jar /app.jar
+
+FROM eclipse-temurin:25-jre
+RUN useradd --system --uid 10001 metricgate
+USER metricgate
+COPY --from=build /app.jar /app/app.jar
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
