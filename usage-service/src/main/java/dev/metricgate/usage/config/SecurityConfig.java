@@ -21,6 +21,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(PLATFORM_ADMIN)
+                        .requestMatchers("/v1/admin/**")
+                        .hasRole(PLATFORM_ADMIN)
                         .requestMatchers("/v1/**")
                         .hasAnyRole(PLATFORM_ADMIN, TENANT_ADMIN, TENANT_VIEWER)
                         .anyRequest()

@@ -1,0 +1,100 @@
+package dev.metricgate.usage.config;
+
+import dev.metricgate.usage.application.AlertCandidates;
+import dev.metricgate.usage.application.ApplyPlanChange;
+import dev.metricgate.usage.application.EvaluateQuotaAlerts;
+import dev.metricgate.usage.application.ExportUsage;
+import dev.metricgate.usage.application.MaintainPartitions;
+import dev.metricgate.usage.application.PublishQuotaAlerts;
+import dev.metricgate.usage.application.QueryUsageTimeSeries;
+import dev.metricgate.usage.application.RebuildRollups;
+import dev.metricgate.usage.application.RecordUsage;
+import dev.metricgate.usage.application.SummarizeUsage;
+import dev.metricgate.usage.application.TenantAccess;
+import dev.metricgate.usage.application.port.out.PartitionManager;
+import dev.metricgate.usage.application.port.out.QuotaAlertPublisher;
+import dev.metricgate.usage.application.port.out.QuotaAlertStore;
+import dev.metricgate.usage.application.port.out.TenantDirectory;
+import dev.metricgate.usage.application.port.out.Transactions;
+import dev.metricgate.usage.application.port.out.UsageReports;
+import dev.metricgate.usage.application.port.out.UsageStore;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** The use cases, wired explicitly from their ports. */
+@Configuration
+@EnableScheduling
+class UseCaseConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AlertCandidates alertCandidates() {
+        return new AlertCandidates();
+    }
+
+    @Bean
+    RecordUsage recordUsage(
+            UsageStore store, PartitionManager partitions, Transactions transactions, AlertCandidates candidates) {
+        return new RecordUsage(store, partitions, transactions, candidates);
+    }
+
+    @Bean
+    ApplyPlanChange applyPlanChange(TenantDirectory directory, Transactions transactions, AlertCandidates candidates) {
+        return new ApplyPlanChange(directory, transactions, candidates);
+    }
+
+    @Bean
+    TenantAccess tenantAccess(TenantDirectory directory) {
+        return new TenantAccess(directory);
+    }
+
+    @Bean
+    QueryUsageTimeSeries queryUsageTimeSeries(TenantAccess access, UsageReports reports, Transactions transactions) {
+        return new QueryUsageTimeSeries(access, reports, transactions);
+    }
+
+    @Bean
+    SummarizeUsage summarizeUsage(TenantAccess access, UsageReports reports, Transactions transactions, Clock clock) {
+        return new SummarizeUsage(access, reports, transactions, clock);
+    }
+
+    @Bean
+    ExportUsage exportUsage(TenantAccess access, UsageReports reports, Transactions transactions) {
+        return new ExportUsage(access, reports, transactions);
+    }
+
+    @Bean
+    EvaluateQuotaAlerts evaluateQuotaAlerts(
+            AlertCandidates candidates,
+            TenantDirectory directory,
+            UsageReports reports,
+            QuotaAlertStore alerts,
+            Transactions transactions,
+            Clock clock) {
+        return new EvaluateQuotaAlerts(candidates, directory, reports, alerts, transactions, clock);
+    }
+
+    @Bean
+    PublishQuotaAlerts publishQuotaAlerts(
+            QuotaAlertStore alerts, QuotaAlertPublisher publisher, Transactions transactions) {
+        return new PublishQuotaAlerts(alerts, publisher, transactions);
+    }
+
+    @Bean
+    RebuildRollups rebuildRollups(
+            UsageStore store, Transactions transactions, Clock clock, UsageProperties properties) {
+        return new RebuildRollups(store, transactions, clock, Duration.ofDays(properties.retentionDays()));
+    }
+
+    @Bean
+    MaintainPartitions maintainPartitions(PartitionManager partitions, Clock clock, UsageProperties properties) {
+        return new MaintainPartitions(partitions, clock, properties.partitionsAheadDays(), properties.retentionDays());
+    }
+}
