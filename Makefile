@@ -9,6 +9,8 @@ help: ## List the commands
 
 .PHONY: test
 test: ## Every test (unit, integration against real servers, end to end); needs only a JDK 25
+	@if command -v docker-compose >/dev/null; then docker-compose config -q && echo "docker-compose.yml: valid"; \
+	 else echo "docker-compose not installed: compose file checked by the schema test only"; fi
 	$(MVN) verify
 
 .PHONY: build
