@@ -1,0 +1,8 @@
+package dev.metricgate.plans.domain;
+
+public enum ApiKeyStatus {
+    ACTIVE,
+    ROTATING,
+    REVOKED,
+    EXPIRED
+}

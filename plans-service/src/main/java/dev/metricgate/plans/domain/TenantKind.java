@@ -1,0 +1,6 @@
+package dev.metricgate.plans.domain;
+
+public enum TenantKind {
+    RESELLER,
+    CUSTOMER
+}

@@ -1,0 +1,7 @@
+package dev.metricgate.plans.domain;
+
+public enum TenantStatus {
+    ACTIVE,
+    SUSPENDED,
+    DELETED
+}
