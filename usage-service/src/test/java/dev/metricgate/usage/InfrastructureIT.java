@@ -1,43 +1,16 @@
 package dev.metricgate.usage;
 
-import static dev.metricgate.testsupport.RealServers.Server.KAFKA;
-import static dev.metricgate.testsupport.RealServers.Server.OIDC;
-import static dev.metricgate.testsupport.RealServers.Server.POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metricgate.testsupport.KafkaRecords;
-import dev.metricgate.testsupport.RealServers;
 import dev.metricgate.testsupport.Tokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** usage-service runs on real PostgreSQL, Kafka and a real OIDC issuer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealServers(
-        value = {POSTGRES, KAFKA, OIDC},
-        database = "usage")
-class InfrastructureIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    RestTestClient http() {
-        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
+class InfrastructureIT extends UsageServiceIT {
 
     @Test
     void givenFreshDatabase_whenServiceStarts_thenFlywayMigrationsAreApplied() {

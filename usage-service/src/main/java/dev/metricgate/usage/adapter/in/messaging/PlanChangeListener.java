@@ -30,7 +30,7 @@ class PlanChangeListener {
         this.json = json;
     }
 
-    @KafkaListener(id = ID, topics = Topics.PLAN_CHANGES, batch = "true")
+    @KafkaListener(id = ID, groupId = "usage-service-plan-changes", topics = Topics.PLAN_CHANGES, batch = "true")
     void onBatch(List<ConsumerRecord<String, String>> records) {
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {

@@ -54,6 +54,7 @@ class UsageEventListener {
 
     @KafkaListener(
             id = ID,
+            groupId = "usage-service",
             topics = Topics.USAGE_EVENTS,
             batch = "true",
             concurrency = "${metricgate.usage.ingest.concurrency:3}")
