@@ -101,8 +101,11 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getProperties() == null) {
-            problem.setProperty("code", codeFor(statusCode));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+                problem.setProperty("code", codeFor(statusCode));
+            }
+            Problems.addTraceId(problem);
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
