@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 
 /**
- * Every report endpoint x every kind of caller. Platform admins read anything (404 for an unknown
- * tenant); tenant admins and viewers read their own subtree and get 403 for anything else, known
- * or not, so no tenant's existence leaks across subtrees.
+ * Every report endpoint x every kind of caller. Platform admins read anything; tenant admins and
+ * viewers read their own subtree. A tenant outside the caller's subtree answers 404 like an unknown
+ * one (as in plans-service), so no tenant's existence leaks; a token without a role gets 403.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UsageAuthorizationIT extends UsageServiceIT {
@@ -47,12 +47,12 @@ class UsageAuthorizationIT extends UsageServiceIT {
                 new Case("reseller admin, its customer", Tokens.tenantAdmin(RESELLER), CUSTOMER, 200),
                 new Case("reseller viewer, its customer", Tokens.tenantViewer(RESELLER), CUSTOMER, 200),
                 new Case("customer viewer, own tenant", Tokens.tenantViewer(CUSTOMER), CUSTOMER, 200),
-                new Case("customer admin, its parent", Tokens.tenantAdmin(CUSTOMER), RESELLER, 403),
-                new Case("sibling admin, other subtree", Tokens.tenantAdmin(SIBLING), CUSTOMER, 403),
-                new Case("sibling viewer, other subtree", Tokens.tenantViewer(SIBLING), RESELLER, 403),
-                new Case("reseller admin, unknown tenant", Tokens.tenantAdmin(RESELLER), UNKNOWN, 403),
+                new Case("customer admin, its parent", Tokens.tenantAdmin(CUSTOMER), RESELLER, 404),
+                new Case("sibling admin, other subtree", Tokens.tenantAdmin(SIBLING), CUSTOMER, 404),
+                new Case("sibling viewer, other subtree", Tokens.tenantViewer(SIBLING), RESELLER, 404),
+                new Case("reseller admin, unknown tenant", Tokens.tenantAdmin(RESELLER), UNKNOWN, 404),
                 new Case("token without role", Tokens.user("nobody", RESELLER), CUSTOMER, 403),
-                new Case("admin role without tenant", Tokens.user("lost", null, "tenant-admin"), CUSTOMER, 403));
+                new Case("admin role without tenant", Tokens.user("lost", null, "tenant-admin"), CUSTOMER, 404));
         return ENDPOINTS.stream()
                 .flatMap(endpoint -> cases.stream()
                         .map(c -> Arguments.of(endpoint.formatted(c.target()), c.caller(), c.token(), c.status())));
@@ -68,6 +68,9 @@ class UsageAuthorizationIT extends UsageServiceIT {
         var response = request.exchange().expectStatus().isEqualTo(status);
         if (status != 200) {
             response.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        if (status == 404) {
+            response.expectBody().jsonPath("$.code").isEqualTo("tenant.not_found");
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.metricgate.kit.web.FieldError;
 import dev.metricgate.kit.web.ProblemExceptionHandler;
 import dev.metricgate.kit.web.Problems;
 import dev.metricgate.usage.domain.InvalidQueryException;
-import dev.metricgate.usage.domain.TenantAccessDeniedException;
 import dev.metricgate.usage.domain.TenantNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,15 +24,9 @@ class ApiExceptionHandler extends ProblemExceptionHandler {
     @ExceptionHandler(TenantNotFoundException.class)
     ResponseEntity<Object> handleTenantNotFound(TenantNotFoundException ex) {
         return problem(Problems.of(
-                HttpStatus.NOT_FOUND, "tenant.not_found", "Tenant not found", "No usage-service tenant has this id."));
-    }
-
-    @ExceptionHandler(TenantAccessDeniedException.class)
-    ResponseEntity<Object> handleTenantAccessDenied(TenantAccessDeniedException ex) {
-        return problem(Problems.of(
-                HttpStatus.FORBIDDEN,
-                "tenant.forbidden",
-                "Forbidden",
-                "The tenant is outside the subtree the token grants access to."));
+                HttpStatus.NOT_FOUND,
+                "tenant.not_found",
+                "Tenant not found",
+                "Tenant " + ex.tenantId() + " does not exist."));
     }
 }
