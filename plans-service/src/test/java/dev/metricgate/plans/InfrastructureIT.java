@@ -1,36 +1,19 @@
 package dev.metricgate.plans;
 
-import static dev.metricgate.testsupport.RealServers.Server.KAFKA;
-import static dev.metricgate.testsupport.RealServers.Server.OIDC;
-import static dev.metricgate.testsupport.RealServers.Server.POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metricgate.testsupport.KafkaRecords;
-import dev.metricgate.testsupport.RealServers;
 import dev.metricgate.testsupport.Tokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** plans-service runs on real PostgreSQL, Kafka and a real OIDC issuer. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealServers(
-        value = {POSTGRES, KAFKA, OIDC},
-        database = "plans")
-class InfrastructureIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class InfrastructureIT extends PlansServiceITBase {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -115,6 +98,18 @@ class InfrastructureIT {
                 .expectBody()
                 .jsonPath("$.code")
                 .isEqualTo("forbidden");
+    }
+
+    @Test
+    void givenNoToken_whenOpeningApiDocs_thenSwaggerUiAndOpenApiAreServed() {
+        Reply ui = get("/swagger-ui.html", null);
+        Reply docs = get("/v3/api-docs", null);
+
+        assertThat(ui.status()).isIn(200, 302);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/paths").has("/v1/tenants")).isTrue();
+        assertThat(docs.json().at("/paths").has("/v1/tenants/{tenantId}/admins"))
+                .isTrue();
     }
 
     @Test

@@ -25,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The shared set-up of plans-service's integration tests: one Spring context on real PostgreSQL,
  * Kafka and the OIDC issuer for every test class extending it, plus a small HTTP client.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Nothing listens on port 1: provisioning answers 503 here; KeycloakProvisioningIT uses the real one.
+        properties = "metricgate.keycloak.server-url=http://127.0.0.1:1")
 @RealServers(
         value = {POSTGRES, KAFKA, OIDC},
         database = "plans")
