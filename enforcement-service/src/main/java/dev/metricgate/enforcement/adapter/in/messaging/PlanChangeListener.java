@@ -1,0 +1,70 @@
+package dev.metricgate.enforcement.adapter.in.messaging;
+
+import dev.metricgate.contracts.PlanChangeEvent;
+import dev.metricgate.contracts.Topics;
+import dev.metricgate.enforcement.application.EvictKeyResolutions;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * plans-service's change events become evictions: the changed keys by hash, and every cached entry
+ * depending on an affected tenant (the changed tenant and its subtree). One consumer group for all
+ * instances; the Pub/Sub fan-out reaches every instance's in-process cache.
+ */
+@Component
+class PlanChangeListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanChangeListener.class);
+
+    private final EvictKeyResolutions evictions;
+    private final JsonMapper json;
+
+    PlanChangeListener(EvictKeyResolutions evictions, JsonMapper json) {
+        this.evictions = evictions;
+        this.json = json;
+    }
+
+    @KafkaListener(
+            id = "plan-changes",
+            topics = Topics.PLAN_CHANGES,
+            groupId = "${metricgate.enforcement.plan-changes-group:enforcement-service}")
+    void onPlanChange(String payload) {
+        PlanChangeEvent event;
+        try {
+            event = json.readValue(payload, PlanChangeEvent.class);
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            log.warn("Skipping an unreadable plan change event");
+            return;
+        }
+        List<String> hashes = event.apiKeys().stream()
+                .map(PlanChangeEvent.ApiKeyRef::keyHash)
+                .filter(hash -> hash != null && !hash.isBlank())
+                .toList();
+        Set<UUID> tenants = new LinkedHashSet<>();
+        if (keyOnly(event.type())) {
+            // a key's own change touches only that key's entry
+            evictions.evict(hashes, tenants);
+            return;
+        }
+        if (event.tenantId() != null) {
+            tenants.add(event.tenantId());
+        }
+        event.tenants().forEach(tenant -> tenants.add(tenant.id()));
+        evictions.evict(hashes, tenants);
+    }
+
+    private static boolean keyOnly(PlanChangeEvent.ChangeType type) {
+        return switch (type) {
+            case API_KEY_CREATED, API_KEY_ROTATED, API_KEY_REVOKED -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package dev.metricgate.enforcement.adapter.out.redis;
+
+import dev.metricgate.enforcement.domain.LimitCheck;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Key names. Every counter of one tenant tree carries the root tenant as hash tag, so the charge
+ * script's keys live in one slot on Redis Cluster.
+ */
+final class RedisKeys {
+
+    private RedisKeys() {}
+
+    static String bucket(UUID root, UUID tenant) {
+        return "mg:{" + root + "}:b:" + tenant;
+    }
+
+    static String routeBucket(UUID root, UUID tenant, String route) {
+        return "mg:{" + root + "}:r:" + tenant + ":" + route;
+    }
+
+    static String quota(UUID root, UUID tenant, String periodId) {
+        return "mg:{" + root + "}:q:" + tenant + ":" + periodId;
+    }
+
+    static String resolution(String keyHash) {
+        return "mg:kr:" + keyHash;
+    }
+
+    static String tenantTag(UUID tenant) {
+        return "mg:tag:" + tenant;
+    }
+
+    static final String EVICTIONS_CHANNEL = "mg:evictions";
+
+    static String[] forChecks(UUID root, List<LimitCheck> checks) {
+        int count = 0;
+        for (LimitCheck check : checks) {
+            count += check.isBucket() ? 1 : 2;
+        }
+        String[] keys = new String[count];
+        int i = 0;
+        for (LimitCheck check : checks) {
+            UUID tenant = check.tenant().tenantId();
+            switch (check.policy()) {
+                case RATE -> keys[i++] = bucket(root, tenant);
+                case ROUTE -> keys[i++] = routeBucket(root, tenant, check.route());
+                case QUOTA -> {
+                    keys[i++] = quota(root, tenant, check.period().id());
+                    keys[i++] = quota(root, tenant, check.period().next().id());
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.metricgate.enforcement.config;
+
+import dev.metricgate.enforcement.application.LocalFallback;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Redis wiring shared by the counters, the key cache and the eviction channel: reconnect quickly,
+ * and one circuit breaker that every Redis call reports to.
+ */
+@Configuration
+class RedisConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConfig.class);
+
+    @Bean
+    ClientResourcesBuilderCustomizer reconnectQuickly() {
+        return builder -> builder.reconnectDelay(Delay.constant(Duration.ofMillis(200)));
+    }
+
+    @Bean
+    CircuitBreaker redisCircuitBreaker(EnforcementProperties properties, LocalFallback fallback) {
+        EnforcementProperties.Breaker config = properties.breaker();
+        CircuitBreaker breaker = CircuitBreaker.of(
+                "redis",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(config.slidingWindowSize())
+                        .minimumNumberOfCalls(config.minimumNumberOfCalls())
+                        .failureRateThreshold(config.failureRateThreshold())
+                        .waitDurationInOpenState(config.waitInOpenState())
+                        .permittedNumberOfCallsInHalfOpenState(2)
+                        .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
+                fallback.reset();
+            }
+        });
+        return breaker;
+    }
+
+    /**
+     * The eviction channel's container. A Redis that is down at start-up must not keep the service
+     * from starting (fail-soft and fail-open plans still decide), so a failed first subscription is
+     * retried in the background until it succeeds.
+     */
+    @Bean
+    RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connections) {
+        var container = new RedisMessageListenerContainer() {
+            @Override
+            public void start() {
+                try {
+                    super.start();
+                } catch (RuntimeException e) {
+                    log.warn("Eviction channel not subscribed yet ({}); retrying in the background", e.getMessage());
+                    Thread.ofVirtual().name("eviction-channel-subscriber").start(() -> {
+                        while (!isListening()) {
+                            try {
+                                Thread.sleep(500);
+                                super.start();
+                            } catch (InterruptedException interrupted) {
+                                return;
+                            } catch (RuntimeException again) {
+                                log.debug("Eviction channel still not subscribed", again);
+                            }
+                        }
+                    });
+                }
+            }
+        };
+        container.setConnectionFactory(connections);
+        container.setRecoveryInterval(500);
+        return container;
+    }
+}

@@ -1,0 +1,136 @@
+-- Charges one check against every limit of a key's tenant chain, all or nothing.
+--
+-- KEYS: per check, in order: a bucket check uses 1 key (a hash: t = tokens in milli-units,
+--       ts = last update in ms); a quota check uses 2 keys (the counter of the current billing
+--       period and of the next one). All keys share the hash tag of the root tenant.
+-- ARGV[1]  now in ms, or "" to use Redis TIME (production: one clock for every instance)
+-- ARGV[2]  cost in units
+-- ARGV[3]  number of checks
+-- then 5 values per check:
+--   kind   "b" (token bucket) or "q" (quota)
+--   shadow "1" when a denial of this limit must not deny the request
+--   a      bucket: capacity in tokens | quota: limit in cost units
+--   b      bucket: refill per second  | quota: end of the current period, epoch ms
+--   c      bucket: unused             | quota: end of the next period, epoch ms
+--
+-- Returns {verdict, deniedIndex (1-based, 0 = none), retryAfterMs, remaining_1, resetMs_1, ...}
+-- with verdict 0 = allowed, 1 = denied (nothing charged), 2 = allowed, a shadow limit denied.
+-- Tokens are milli-units and refill is elapsed_ms * rate, so arithmetic is exact integers
+-- (far below 2^53 for any month-long gap).
+
+local now
+if ARGV[1] == '' then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+else
+  now = tonumber(ARGV[1])
+end
+local cost = tonumber(ARGV[2])
+local n = tonumber(ARGV[3])
+
+local kinds, targets, allows, before, after, caps, rates, ends, limits, stamps = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
+local hardDenied, hardRetry, shadowDenied, shadowRetry = 0, -1, 0, -1
+local k = 1
+
+for i = 1, n do
+  local base = 3 + (i - 1) * 5
+  local kind = ARGV[base + 1]
+  local shadow = ARGV[base + 2] == '1'
+  local a = tonumber(ARGV[base + 3])
+  local b = tonumber(ARGV[base + 4])
+  local c = tonumber(ARGV[base + 5])
+  local retry
+  kinds[i] = kind
+  if kind == 'b' then
+    local key = KEYS[k]
+    k = k + 1
+    local capacity = a * 1000
+    local state = redis.call('HMGET', key, 't', 'ts')
+    local tokens = tonumber(state[1])
+    local ts = tonumber(state[2])
+    if tokens == nil or ts == nil then
+      tokens = capacity
+      ts = now
+    end
+    if now > ts and b > 0 then
+      tokens = math.min(capacity, tokens + (now - ts) * b)
+    end
+    local need = cost * 1000
+    allows[i] = tokens >= need
+    before[i] = tokens
+    after[i] = allows[i] and tokens - need or tokens
+    caps[i] = capacity
+    rates[i] = b
+    stamps[i] = math.max(ts, now)
+    if b > 0 then
+      retry = math.ceil((need - tokens) / b)
+    else
+      retry = 86400000
+    end
+    targets[i] = key
+  else
+    local key, periodEnd = KEYS[k], b
+    if now >= b then
+      key, periodEnd = KEYS[k + 1], c
+    end
+    k = k + 2
+    local used = tonumber(redis.call('GET', key) or '0')
+    allows[i] = used + cost <= a
+    before[i] = used
+    after[i] = allows[i] and used + cost or used
+    limits[i] = a
+    ends[i] = periodEnd
+    retry = periodEnd - now
+    targets[i] = key
+  end
+  if not allows[i] then
+    if shadow then
+      if retry > shadowRetry then shadowDenied, shadowRetry = i, retry end
+    elseif retry > hardRetry then
+      hardDenied, hardRetry = i, retry
+    end
+  end
+end
+
+local charged = hardDenied == 0
+local result
+if charged then
+  for i = 1, n do
+    if allows[i] then
+      if kinds[i] == 'b' then
+        redis.call('HSET', targets[i], 't', after[i], 'ts', stamps[i])
+        if rates[i] > 0 then
+          redis.call('PEXPIRE', targets[i], math.ceil(caps[i] / rates[i]) + 1000)
+        else
+          redis.call('PEXPIRE', targets[i], 2678400000)
+        end
+      else
+        redis.call('INCRBY', targets[i], cost)
+        redis.call('PEXPIREAT', targets[i], ends[i] + 86400000)
+      end
+    end
+  end
+  if shadowDenied > 0 then
+    result = {2, shadowDenied, 0}
+  else
+    result = {0, 0, 0}
+  end
+else
+  result = {1, hardDenied, hardRetry}
+end
+
+for i = 1, n do
+  local value = (charged and allows[i]) and after[i] or before[i]
+  if kinds[i] == 'b' then
+    result[#result + 1] = math.floor(value / 1000)
+    if rates[i] > 0 then
+      result[#result + 1] = math.ceil((caps[i] - value) / rates[i])
+    else
+      result[#result + 1] = 86400000
+    end
+  else
+    result[#result + 1] = math.max(0, limits[i] - value)
+    result[#result + 1] = ends[i] - now
+  end
+end
+return result

@@ -1,0 +1,354 @@
+package dev.metricgate.enforcement;
+
+import static dev.metricgate.enforcement.support.Trees.key;
+import static dev.metricgate.enforcement.support.Trees.limits;
+import static dev.metricgate.enforcement.support.Trees.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metricgate.contracts.KeyResolution.RouteLimit;
+import dev.metricgate.contracts.KeyResolution.TenantLevel;
+import dev.metricgate.contracts.Topics;
+import dev.metricgate.enforcement.support.EnforcementIT;
+import dev.metricgate.enforcement.support.Trees;
+import dev.metricgate.enforcement.support.Trees.Key;
+import dev.metricgate.testsupport.KafkaRecords;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+
+/** {@code POST /v1/check} on real Redis and Kafka: limits, quotas, hierarchy, headers, errors. */
+class CheckApiIT extends EnforcementIT {
+
+    private ResponseSpec check(Key key) {
+        return check(key.plaintext(), null);
+    }
+
+    private ResponseSpec check(String apiKey, String jsonBody) {
+        var request = http().post().uri("/v1/check");
+        if (apiKey != null) {
+            request = request.header("X-Api-Key", apiKey);
+        }
+        if (jsonBody != null) {
+            return request.contentType(MediaType.APPLICATION_JSON)
+                    .body(jsonBody)
+                    .exchange();
+        }
+        return request.exchange();
+    }
+
+    private int status(Key key, String body) {
+        return check(key.plaintext(), body).returnResult().getStatus().value();
+    }
+
+    @Test
+    void givenBurstOfFive_whenCheckingSixTimes_thenFiveAllowedAndTheSixthRateLimitedWithHeaders() {
+        Key key = key(tenant(1, limits(1, 5, null))).registered();
+
+        for (int i = 0; i < 5; i++) {
+            check(key)
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .valueEquals("RateLimit-Policy", "\"rate\";q=5;w=5")
+                    .expectHeader()
+                    .valueEquals("RateLimit", "\"rate\";r=" + (4 - i) + ";t=" + (i + 1))
+                    .expectBody()
+                    .jsonPath("$.allowed")
+                    .isEqualTo(true)
+                    .jsonPath("$.apiKeyId")
+                    .isEqualTo(key.keyId().toString())
+                    .jsonPath("$.policies[0].name")
+                    .isEqualTo("rate")
+                    .jsonPath("$.policies[0].remaining")
+                    .isEqualTo(4 - i);
+        }
+        check(key)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals("Retry-After", "1")
+                .expectHeader()
+                .valueEquals("RateLimit", "\"rate\";r=0;t=5")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited")
+                .jsonPath("$.policy")
+                .isEqualTo("rate")
+                .jsonPath("$.tenantLevel")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void givenEmptyBucket_whenTimePasses_thenItRefillsAtTheConfiguredRate() {
+        Key key = key(tenant(1, limits(2, 4, null))).registered();
+        for (int i = 0; i < 4; i++) {
+            assertThat(status(key, null)).isEqualTo(200);
+        }
+        assertThat(status(key, null)).isEqualTo(429);
+
+        clock.advance(Duration.ofMillis(1000));
+
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(429);
+    }
+
+    @Test
+    void givenRouteLimit_whenThatRouteIsExhausted_thenRouteDeniedAndOtherRoutesStillAllowed() {
+        var routes = List.of(new RouteLimit("POST /v1/orders", 1, 2));
+        Key key = key(tenant(1, limits(100, 100, null, routes, "FAIL_SOFT", false)))
+                .registered();
+        String orders = "{\"route\":\"POST /v1/orders\"}";
+
+        check(key.plaintext(), orders)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Policy", "\"rate\";q=100;w=1, \"route\";q=2;w=2");
+        assertThat(status(key, orders)).isEqualTo(200);
+        check(key.plaintext(), orders)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("rate_limited")
+                .jsonPath("$.policy")
+                .isEqualTo("route");
+        assertThat(status(key, "{\"route\":\"GET /v1/orders\"}")).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(200);
+    }
+
+    @Test
+    void givenBerlinCalendarAnchoredOnThe15th_whenQuotaIsSpent_thenDeniedUntilLocalMidnightOfThe15th() {
+        UUID tenantId = UUID.randomUUID();
+        Key key = key(tenant(tenantId, 1, "Europe/Berlin", 15, limits(1000, 1000, 3L)))
+                .registered();
+        // 23:58 in Berlin on 14 December: the period 15 Nov - 15 Dec has two minutes left
+        clock.setNow(Instant.parse("2026-12-14T22:58:00Z"));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(status(key, null)).isEqualTo(200);
+        }
+        check(key)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .valueEquals("Retry-After", "120")
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.policy")
+                .isEqualTo("quota")
+                .jsonPath("$.tenantLevel")
+                .isEqualTo(1);
+        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":20261115"))
+                .isEqualTo("3");
+
+        clock.setNow(Instant.parse("2026-12-14T22:59:59Z"));
+        assertThat(status(key, null)).isEqualTo(429);
+
+        clock.setNow(Instant.parse("2026-12-14T23:00:00Z"));
+        check(key)
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Policy", "\"rate\";q=1000;w=1, \"quota\";q=3;w=2678400");
+        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":20261215"))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void givenResellerQuotaSpent_whenItsCustomerChecks_thenDeniedAtLevelOneThoughItsOwnLimitsRemain() {
+        TenantLevel reseller = tenant(1, limits(1000, 1000, 4L));
+        Key first = key(reseller, tenant(2, limits(100, 100, 100L))).registered();
+        Key second = key(reseller, tenant(2, limits(100, 100, 100L))).registered();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(status(first, null)).isEqualTo(200);
+        }
+
+        check(second)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("quota_exceeded")
+                .jsonPath("$.tenantLevel")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void givenAncestorDenies_whenChecking_thenNothingIsChargedAtAnyLevel() {
+        UUID rootId = UUID.randomUUID();
+        UUID customerId = UUID.randomUUID();
+        TenantLevel root = tenant(rootId, 1, "UTC", 1, limits(1000, 1000, 2L));
+        TenantLevel customer = tenant(customerId, 2, "UTC", 1, limits(10, 10, 50L));
+        Key key = key(root, customer).registered();
+        clock.setNow(Instant.parse("2026-11-20T12:00:00Z"));
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, "{\"cost\":1}")).isEqualTo(200);
+        String bucket = "mg:{" + rootId + "}:b:" + customerId;
+        String quota = "mg:{" + rootId + "}:q:" + customerId + ":20261101";
+        Map<Object, Object> bucketBefore = redis.opsForHash().entries(bucket);
+        String rootBucketBefore = (String) redis.opsForHash().get("mg:{" + rootId + "}:b:" + rootId, "t");
+
+        check(key)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.tenantLevel")
+                .isEqualTo(1);
+
+        assertThat(redis.opsForValue().get(quota)).isEqualTo("2");
+        assertThat(redis.opsForValue().get("mg:{" + rootId + "}:q:" + rootId + ":20261101"))
+                .isEqualTo("2");
+        assertThat(redis.opsForHash().entries(bucket)).isEqualTo(bucketBefore);
+        assertThat(Long.parseLong((String) bucketBefore.get("t"))).isLessThan(10_000);
+        assertThat(redis.opsForHash().get("mg:{" + rootId + "}:b:" + rootId, "t"))
+                .isEqualTo(rootBucketBefore);
+    }
+
+    @Test
+    void givenShadowPlan_whenOverTheLimit_thenAllowedAndRecordedAsShadowDenied() {
+        Key key =
+                key(tenant(1, limits(1, 1, null, List.of(), "FAIL_SOFT", true))).registered();
+
+        assertThat(status(key, null)).isEqualTo(200);
+        check(key).expectStatus().isOk().expectBody().jsonPath("$.allowed").isEqualTo(true);
+
+        var events = KafkaRecords.await(
+                Topics.USAGE_EVENTS, r -> r.value().contains(key.keyId().toString()), 2, Duration.ofSeconds(20));
+        assertThat(events).hasSize(2);
+        assertThat(events.stream().map(r -> r.value().contains("\"SHADOW_DENIED\"")))
+                .containsExactlyInAnyOrder(false, true);
+    }
+
+    @Test
+    void givenDecisions_whenPublished_thenOneUsageEventEachWithUniqueIdHeaderAndTenantKey() {
+        TenantLevel reseller = tenant(1, limits(1000, 1000, null));
+        TenantLevel customer = tenant(2, limits(1, 2, null));
+        Key key = key(reseller, customer).registered();
+        for (int i = 0; i < 3; i++) {
+            check(key.plaintext(), "{\"route\":\"GET /v1/items\",\"cost\":1}");
+        }
+
+        var events = KafkaRecords.await(
+                Topics.USAGE_EVENTS, r -> r.value().contains(key.keyId().toString()), 3, Duration.ofSeconds(20));
+
+        assertThat(events).hasSize(3);
+        assertThat(events).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(customer.tenantId().toString());
+            assertThat(r.value()).contains("\"route\":\"GET /v1/items\"");
+        });
+        Set<String> ids = new java.util.HashSet<>();
+        events.forEach(r -> ids.add(
+                new String(r.headers().lastHeader(Topics.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)));
+        assertThat(ids).hasSize(3);
+        assertThat(events.stream().filter(r -> r.value().contains("\"DENIED\"")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value())
+                        .contains("\"deniedPolicy\":\"rate\"")
+                        .contains("\"deniedLevel\":2"));
+    }
+
+    @Test
+    void givenAnyUnusableKey_whenChecking_thenTheSame401ProblemForAll() {
+        TenantLevel active = tenant(1, limits(10, 10, null));
+        Key revoked = key(active).withStatus("REVOKED").registered();
+        Key expired = key(Instant.parse("2020-01-01T00:00:00Z"), active).registered();
+        Key suspendedParent = key(Trees.suspended(tenant(1, limits(10, 10, null))), tenant(2, limits(10, 10, null)))
+                .registered();
+        Key unknown = key(active);
+
+        List<String> presented = java.util.Arrays.asList(
+                null,
+                "",
+                "mg_has spaces in it",
+                "Bearer not-a-key",
+                "mg_" + "x".repeat(300),
+                unknown.plaintext(),
+                revoked.plaintext(),
+                expired.plaintext(),
+                suspendedParent.plaintext());
+        for (String apiKey : presented) {
+            check(apiKey, null)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .json("""
+                            {"status":401,"code":"invalid_api_key","title":"Invalid API key",
+                             "detail":"The X-Api-Key header is missing or does not name a usable key."}""");
+        }
+    }
+
+    @Test
+    void givenBadInput_whenChecking_then400ProblemAndNothingCharged() {
+        Key key = key(tenant(1, limits(1, 10, 100L))).registered();
+        String longRoute = "{\"route\":\"" + "r".repeat(10 * 1024) + "\"}";
+        Map<String, String> badBodies = Map.of(
+                "not json",
+                "cost",
+                "{\"cost\":0}",
+                "cost",
+                "{\"cost\":-1}",
+                "cost",
+                "{\"cost\":1000000000}",
+                "cost",
+                "{\"cost\":\"many\"}",
+                "cost",
+                longRoute,
+                "route");
+
+        badBodies.forEach((body, field) -> {
+            var spec = check(key.plaintext(), body)
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+            if (!body.equals("not json")) {
+                spec.expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+            }
+        });
+
+        check(key)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.policies[0].remaining")
+                .isEqualTo(9);
+    }
+
+    @Test
+    void givenProductionClock_whenScriptReadsRedisTime_thenItChargesLikeWithAGivenTime() throws Exception {
+        String script;
+        try (var in = getClass().getResourceAsStream("/scripts/charge.lua")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String bucket = "mg:{" + UUID.randomUUID() + "}:b:test";
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        org.springframework.data.redis.core.script.RedisScript<List<Object>> redisScript =
+                (org.springframework.data.redis.core.script.RedisScript)
+                        org.springframework.data.redis.core.script.RedisScript.of(script, List.class);
+
+        List<Object> first = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
+        List<Object> second = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
+        List<Object> third = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
+
+        assertThat(first.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 1L);
+        assertThat(second.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 0L);
+        assertThat(third.get(0)).isEqualTo(1L);
+        assertThat(redis.getExpire(bucket)).isPositive();
+    }
+}

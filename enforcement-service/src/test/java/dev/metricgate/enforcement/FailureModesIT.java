@@ -1,0 +1,110 @@
+package dev.metricgate.enforcement;
+
+import static dev.metricgate.enforcement.support.Trees.key;
+import static dev.metricgate.enforcement.support.Trees.limits;
+import static dev.metricgate.enforcement.support.Trees.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.metricgate.enforcement.support.EnforcementIT;
+import dev.metricgate.enforcement.support.Trees.Key;
+import dev.metricgate.testsupport.SharedServers;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/** Redis goes away and comes back: each plan's failure mode decides meanwhile. */
+class FailureModesIT extends EnforcementIT {
+
+    @Autowired
+    MeterRegistry meters;
+
+    private int status(Key key) {
+        return http().post()
+                .uri("/v1/check")
+                .header("X-Api-Key", key.plaintext())
+                .exchange()
+                .returnResult()
+                .getStatus()
+                .value();
+    }
+
+    @Test
+    void givenRedisStopped_whenChecking_thenFailSoftDecidesLocallyFailOpenAllowsFailClosed503_andAllRecover() {
+        Key soft = key(tenant(1, limits(2, 6, 1000L, List.of(), "FAIL_SOFT", false)))
+                .registered();
+        Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
+                .registered();
+        Key closed = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_CLOSED", false)))
+                .registered();
+        assertThat(status(soft)).isEqualTo(200);
+        assertThat(status(open)).isEqualTo(200);
+        assertThat(status(open)).isEqualTo(429);
+        assertThat(status(closed)).isEqualTo(200);
+        double softBefore =
+                meters.counter("metricgate.fallbacks", "mode", "fail_soft").count();
+
+        SharedServers.redis().pause();
+        try {
+            // a share of 0.5 of burst 6 is 3 local tokens; the shared bucket's state is out of reach
+            assertThat(List.of(status(soft), status(soft), status(soft), status(soft)))
+                    .containsExactly(200, 200, 200, 429);
+            assertThat(List.of(status(open), status(open), status(open))).containsOnly(200);
+            http().post()
+                    .uri("/v1/check")
+                    .header("X-Api-Key", closed.plaintext())
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader()
+                    .valueEquals("Retry-After", "1")
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("enforcement_unavailable");
+            assertThat(meters.counter("metricgate.fallbacks", "mode", "fail_soft")
+                            .count())
+                    .isEqualTo(softBefore + 4);
+        } finally {
+            SharedServers.redis().resume();
+        }
+
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (status(closed) != 200 && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+        assertThat(status(closed)).isEqualTo(200);
+        http().post()
+                .uri("/v1/check")
+                .header("X-Api-Key", soft.plaintext())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals("RateLimit-Policy", "\"rate\";q=6;w=3, \"quota\";q=1000;w=" + quotaWindow());
+        assertThat(status(open)).isEqualTo(200);
+        assertThat(status(open)).isEqualTo(429);
+    }
+
+    private long quotaWindow() {
+        var now = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        var start = now.withDayOfMonth(1);
+        return java.time.Duration.between(
+                        start.atStartOfDay(java.time.ZoneOffset.UTC),
+                        start.plusMonths(1).atStartOfDay(java.time.ZoneOffset.UTC))
+                .toSeconds();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
