@@ -66,8 +66,14 @@ class KeycloakAdminProvisioner implements AdminProvisioner, DisposableBean {
 
         String userId = create(realm, user);
         try {
-            RoleRepresentation roleRepresentation = realm.roles().get(role).toRepresentation();
-            realm.users().get(userId).roles().realmLevel().add(List.of(roleRepresentation));
+            // The available-roles list needs only manage-users; reading a role by name would need view-realm.
+            var realmRoles = realm.users().get(userId).roles().realmLevel();
+            RoleRepresentation roleRepresentation = realmRoles.listAvailable().stream()
+                    .filter(r -> r.getName().equals(role))
+                    .findFirst()
+                    .orElseThrow(() -> new ProvisioningException(
+                            Reason.FAILED, "The realm has no role " + role + " to assign.", null));
+            realmRoles.add(List.of(roleRepresentation));
         } catch (RuntimeException e) {
             remove(userId);
             throw translate("assign the role", e);
