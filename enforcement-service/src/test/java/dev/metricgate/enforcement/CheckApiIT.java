@@ -9,6 +9,7 @@ import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.enforcement.support.EnforcementIT;
+import dev.metricgate.enforcement.support.PlansServiceStub;
 import dev.metricgate.enforcement.support.Trees;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
@@ -26,6 +27,9 @@ import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
 /** {@code POST /v1/check} on real Redis and Kafka: limits, quotas, hierarchy, headers, errors. */
 class CheckApiIT extends EnforcementIT {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private ResponseSpec check(Key key) {
         return check(key.plaintext(), null);
@@ -350,5 +354,64 @@ class CheckApiIT extends EnforcementIT {
         assertThat(second.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 0L);
         assertThat(third.get(0)).isEqualTo(1L);
         assertThat(redis.getExpire(bucket)).isPositive();
+    }
+
+    @Test
+    void givenBurstOfMissesForOneKey_whenCheckedConcurrently_thenPlansServiceIsAskedOnce() throws Exception {
+        Key key = key(tenant(1, limits(1000, 1000, null))).registered();
+        PlansServiceStub.get().delay(300);
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 32; i++) {
+                callers.submit(() -> statuses.add(status(key, null)));
+            }
+        } finally {
+            PlansServiceStub.get().delay(0);
+        }
+
+        assertThat(statuses).hasSize(32).containsOnly(200);
+        assertThat(PlansServiceStub.get().calls(key.hash())).isEqualTo(1);
+    }
+
+    @Test
+    void givenUnknownKey_whenCheckedRepeatedly_thenPlansServiceIsAskedOnceWhileTheAnswerIsCached() {
+        Key unknown = key(tenant(1, limits(10, 10, null)));
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(status(unknown, null)).isEqualTo(401);
+        }
+
+        assertThat(PlansServiceStub.get().calls(unknown.hash())).isEqualTo(1);
+    }
+
+    @Test
+    void givenDecisions_whenMeasured_thenCountedByOutcomePolicyAndCacheLevel() {
+        Key key = key(tenant(1, limits(1, 1, null))).registered();
+        double allowed = meters.counter(
+                        "metricgate.decisions", "outcome", "allowed", "policy", "none", "path", "shared")
+                .count();
+        double denied = meters.counter("metricgate.decisions", "outcome", "denied", "policy", "rate", "path", "shared")
+                .count();
+        double localHits = meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
+                .count();
+        double directoryHits = meters.counter("metricgate.key.cache.lookups", "level", "directory", "result", "hit")
+                .count();
+
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(429);
+
+        assertThat(meters.counter("metricgate.decisions", "outcome", "allowed", "policy", "none", "path", "shared")
+                        .count())
+                .isEqualTo(allowed + 1);
+        assertThat(meters.counter("metricgate.decisions", "outcome", "denied", "policy", "rate", "path", "shared")
+                        .count())
+                .isEqualTo(denied + 1);
+        assertThat(meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
+                        .count())
+                .isEqualTo(localHits + 1);
+        assertThat(meters.counter("metricgate.key.cache.lookups", "level", "directory", "result", "hit")
+                        .count())
+                .isEqualTo(directoryHits + 1);
+        assertThat(meters.get("metricgate.redis.latency").timer().count()).isPositive();
     }
 }
