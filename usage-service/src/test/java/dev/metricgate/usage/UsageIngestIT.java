@@ -12,6 +12,7 @@ import dev.metricgate.testsupport.Tokens;
 import dev.metricgate.usage.application.MaintainPartitions;
 import dev.metricgate.usage.application.port.out.PartitionManager;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -35,8 +37,14 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /** Exactly-once metering: redelivery, poison messages, a consumer stopped mid-stream. */
 class UsageIngestIT extends UsageServiceIT {
 
+    /** The advisory lock ingest holds shared and a rollup rebuild exclusively (RollupLock). */
+    static final long ROLLUP_LOCK_KEY = 0x6d67_7573_6167_6501L;
+
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     MeterRegistry meters;
@@ -112,17 +120,26 @@ class UsageIngestIT extends UsageServiceIT {
     }
 
     @Test
-    void givenConsumerStoppedMidStreamAndOffsetsNotCommitted_whenRestarted_thenNothingLostNothingCountedTwice()
+    void givenConsumerKilledMidBatchAndOffsetsNotCommitted_whenRestarted_thenNothingLostNothingCountedTwice()
             throws Exception {
         UUID tenant = UUID.randomUUID();
         Map<TopicPartition, Long> start = endOffsets();
         double duplicatesBefore =
                 meters.counter("metricgate.usage.events", "result", "duplicate").count();
-
         List<UsageEvent> first =
                 IntStream.range(0, 5_000).mapToObj(i -> allowed(tenant, 1)).toList();
-        sendUsage(first);
-        await(() -> storedEvents(tenant) > 0, "some events stored");
+
+        try (Connection blocker = dataSource.getConnection()) {
+            // Hold the rollup lock exclusively (as a rebuild would), so the ingest transaction
+            // stops inside the batch; then kill its database session: the batch dies mid-way.
+            blocker.createStatement().execute("select pg_advisory_lock(" + ROLLUP_LOCK_KEY + ")");
+            sendUsage(first);
+            await(() -> waitingOnRollupLock() > 0, "a batch waiting inside its transaction");
+            jdbc.queryForList(
+                    "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and not granted");
+            assertThat(storedEvents(tenant)).isZero();
+            blocker.createStatement().execute("select pg_advisory_unlock(" + ROLLUP_LOCK_KEY + ")");
+        }
         var container = listeners.getListenerContainer("usage-events");
         container.stop();
         long storedWhenStopped = storedEvents(tenant);
@@ -142,11 +159,14 @@ class UsageIngestIT extends UsageServiceIT {
                                 - duplicatesBefore
                         >= storedWhenStopped,
                 "redelivered events recognised as duplicates");
-        assertThat(storedWhenStopped).isPositive();
         assertThat(storedEvents(tenant)).isEqualTo(6_000);
         assertThat(rolledUp("minute", tenant)).isEqualTo(6_000);
         assertThat(rolledUp("hour", tenant)).isEqualTo(6_000);
         assertThat(rolledUp("day", tenant)).isEqualTo(6_000);
+    }
+
+    private long waitingOnRollupLock() {
+        return count("select count(*) from pg_locks where locktype = 'advisory' and not granted");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.metricgate.usage.domain.UsageRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ class UsageEventListener {
     private final Counter stored;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Timer storeTimer;
     private final Map<Integer, AtomicLong> lagByPartition = new ConcurrentHashMap<>();
 
     UsageEventListener(RecordUsage recordUsage, DeadLetters deadLetters, JsonMapper json, MeterRegistry meters) {
@@ -50,6 +52,9 @@ class UsageEventListener {
         this.stored = counter(meters, "stored");
         this.duplicates = counter(meters, "duplicate");
         this.deadLettered = counter(meters, "dead_lettered");
+        this.storeTimer = Timer.builder("metricgate.usage.ingest.store")
+                .description("Storing one batch of usage events with its rollups, in one transaction")
+                .register(meters);
     }
 
     @KafkaListener(
@@ -71,7 +76,7 @@ class UsageEventListener {
                 rejected.add(new DeadLetters.Rejected(record, e.getClass().getSimpleName() + ": " + e.getMessage()));
             }
         }
-        RecordUsage.Result result = recordUsage.record(valid);
+        RecordUsage.Result result = storeTimer.record(() -> recordUsage.record(valid));
         deadLetters.send(rejected);
         stored.increment(result.stored());
         duplicates.increment(result.duplicates());
