@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RealServers(
         value = {POSTGRES, KAFKA, OIDC},
         database = "plans")
-abstract class PlansServiceITBase {
+public abstract class PlansServiceITBase {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 

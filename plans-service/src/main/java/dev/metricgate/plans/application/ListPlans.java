@@ -2,6 +2,7 @@ package dev.metricgate.plans.application;
 
 import dev.metricgate.plans.application.port.out.PlanRepository;
 import dev.metricgate.plans.application.port.out.Transactions;
+import dev.metricgate.plans.domain.Plan;
 import dev.metricgate.plans.domain.PlanCatalog;
 import java.util.List;
 
@@ -20,9 +21,11 @@ public final class ListPlans {
 
     public Page<PlanView> handle(int page, int size, Caller caller) {
         return tx.read(() -> {
-            PlanCatalog catalog = new PlanCatalog(plans.findAll());
-            List<PlanView> visible = plans.findAll().stream()
-                    .filter(plan -> access.canSee(caller, plan))
+            List<Plan> all = plans.findAll();
+            PlanCatalog catalog = new PlanCatalog(all);
+            var canSee = access.planVisibility(caller);
+            List<PlanView> visible = all.stream()
+                    .filter(canSee)
                     .map(plan -> new PlanView(plan, catalog.effective(plan.id()), List.of()))
                     .toList();
             int from = Math.min(visible.size(), page * size);

@@ -6,8 +6,11 @@ import dev.metricgate.plans.domain.Hierarchy;
 import dev.metricgate.plans.domain.NotFoundException;
 import dev.metricgate.plans.domain.Plan;
 import dev.metricgate.plans.domain.Tenant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Resource-based authorization: a platform admin acts anywhere; a {@code tenant-*} caller only inside
@@ -86,18 +89,25 @@ public final class TenantAccess {
      * own plans to its subtree and to the tenants above it.
      */
     public boolean canSee(Caller caller, Plan plan) {
-        if (caller.platformAdmin() || plan.ownerTenantId() == null) {
-            return true;
+        return planVisibility(caller).test(plan);
+    }
+
+    /** {@link #canSee} for many plans, loading the caller's tree once. */
+    public Predicate<Plan> planVisibility(Caller caller) {
+        if (caller.platformAdmin()) {
+            return plan -> true;
         }
         if (caller.tenantId() == null) {
-            return false;
+            return plan -> plan.ownerTenantId() == null;
         }
         Hierarchy hierarchy = new Hierarchy(tenants.treeOf(caller.tenantId()));
-        if (!hierarchy.contains(plan.ownerTenantId()) || !hierarchy.contains(caller.tenantId())) {
-            return false;
+        if (!hierarchy.contains(caller.tenantId())) {
+            return plan -> plan.ownerTenantId() == null;
         }
-        return isInSubtree(caller, hierarchy, plan.ownerTenantId())
-                || hierarchy.chain(caller.tenantId()).stream().anyMatch(t -> t.id().equals(plan.ownerTenantId()));
+        Set<UUID> visibleOwners = new HashSet<>();
+        hierarchy.subtree(caller.tenantId()).forEach(t -> visibleOwners.add(t.id()));
+        hierarchy.chain(caller.tenantId()).forEach(t -> visibleOwners.add(t.id()));
+        return plan -> plan.ownerTenantId() == null || visibleOwners.contains(plan.ownerTenantId());
     }
 
     /** Whether the caller may change a plan: a platform plan only a platform admin, an owned one its subtree's admins. */

@@ -2,6 +2,7 @@ package dev.metricgate.plans.adapter.out.outbox;
 
 import dev.metricgate.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -56,6 +57,14 @@ class OutboxRelay {
         this.published = Counter.builder("metricgate.outbox.published")
                 .description("Change events published to Kafka")
                 .register(meters);
+        Gauge.builder("metricgate.outbox.pending", jdbc, OutboxRelay::pending)
+                .description("Change events committed but not yet published")
+                .register(meters);
+    }
+
+    private static double pending(JdbcTemplate jdbc) {
+        Long pending = jdbc.queryForObject("select count(*) from outbox_events where published_at is null", Long.class);
+        return pending == null ? 0 : pending;
     }
 
     @Scheduled(fixedDelayString = "${metricgate.outbox.poll-interval-millis:100}")
