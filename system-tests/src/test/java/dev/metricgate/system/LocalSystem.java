@@ -62,8 +62,7 @@ final class LocalSystem {
                 common,
                 List.of(
                         "--spring.data.redis.port=" + redis.port(),
-                        "--metricgate.plans.base-url=" + plans,
-                        "--spring.security.oauth2.client.provider.keycloak.token-uri=" + kc.tokenEndpoint()));
+                        "--metricgate.enforcement.plans-service-url=" + plans));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-system-shutdown"));
         for (String base : List.of(plans, usage, enforcement)) {
             awaitHealthy(base);
