@@ -163,6 +163,37 @@ class ApiKeyIT extends PlansServiceITBase {
     }
 
     @Test
+    void givenSuspendedReseller_whenResolvingCustomerKey_thenChainShowsTheSuspensionAndCalendars() {
+        UUID root = reseller(null);
+        Reply shop = post(
+                "/v1/tenants",
+                ADMIN,
+                map(
+                        "name",
+                        "shop",
+                        "kind",
+                        "CUSTOMER",
+                        "parentId",
+                        root,
+                        "timeZone",
+                        "Europe/Berlin",
+                        "billingAnchorDay",
+                        15));
+        String key = post("/v1/tenants/" + shop.json().get("id").asString() + "/api-keys", ADMIN, null)
+                .json()
+                .get("key")
+                .asString();
+
+        patch("/v1/tenants/" + root, ADMIN, map("status", "SUSPENDED"));
+        JsonNode chain = resolve(key).json().get("chain");
+
+        assertThat(chain.get(0).get("status").asString()).isEqualTo("SUSPENDED");
+        assertThat(chain.get(1).get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(chain.get(1).get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(chain.get(1).get("billingAnchorDay").asInt()).isEqualTo(15);
+    }
+
+    @Test
     void givenUnknownHash_whenResolving_thenNotFoundProblem() {
         Reply reply = resolve("mg_unknown_" + UUID.randomUUID());
 
