@@ -68,6 +68,9 @@ class UsageIngestIT extends UsageServiceIT {
         assertThat(rolledUp("minute", tenant)).isEqualTo(2);
         assertThat(rolledUp("hour", tenant)).isEqualTo(2);
         assertThat(rolledUp("day", tenant)).isEqualTo(2);
+        assertThat(rolledUpPerTenant("minute", tenant)).isEqualTo(2);
+        assertThat(rolledUpPerTenant("hour", tenant)).isEqualTo(2);
+        assertThat(rolledUpPerTenant("day", tenant)).isEqualTo(2);
         assertThat(count("select sum(cost) from usage_rollup_day where tenant_id = ?", tenant))
                 .isEqualTo(6);
     }
@@ -163,6 +166,8 @@ class UsageIngestIT extends UsageServiceIT {
         assertThat(rolledUp("minute", tenant)).isEqualTo(6_000);
         assertThat(rolledUp("hour", tenant)).isEqualTo(6_000);
         assertThat(rolledUp("day", tenant)).isEqualTo(6_000);
+        assertThat(rolledUpPerTenant("minute", tenant)).isEqualTo(6_000);
+        assertThat(rolledUpPerTenant("day", tenant)).isEqualTo(6_000);
     }
 
     private long waitingOnRollupLock() {
@@ -260,6 +265,7 @@ class UsageIngestIT extends UsageServiceIT {
         awaitStored(tenant, 3);
         jdbc.update("update usage_rollup_minute set allowed = 999 where tenant_id = ?", tenant);
         jdbc.update("delete from usage_rollup_day where tenant_id = ?", tenant);
+        jdbc.update("update usage_tenant_rollup_hour set cost = 999 where tenant_id = ?", tenant);
 
         var response = http().post()
                 .uri("/v1/admin/rollups/rebuild?from={from}&to={to}", now.minusSeconds(60), now.plusSeconds(60))
@@ -273,14 +279,20 @@ class UsageIngestIT extends UsageServiceIT {
 
         assertThat(((Number) response.get("rawEvents")).longValue()).isGreaterThanOrEqualTo(3);
 
-        for (String granularity : List.of("minute", "hour", "day")) {
+        for (String table : List.of(
+                "usage_rollup_minute",
+                "usage_rollup_hour",
+                "usage_rollup_day",
+                "usage_tenant_rollup_minute",
+                "usage_tenant_rollup_hour",
+                "usage_tenant_rollup_day")) {
             var row = jdbc.queryForMap(
                     "select sum(allowed) a, sum(denied) d, sum(shadow_denied) s, sum(cost) c, sum(denied_cost) dc"
-                            + " from usage_rollup_" + granularity + " where tenant_id = ?",
+                            + " from " + table + " where tenant_id = ?",
                     tenant);
             assertThat(row.values())
                     .extracting(v -> ((Number) v).longValue())
-                    .as(granularity)
+                    .as(table)
                     .containsExactly(1L, 1L, 1L, 6L, 3L);
         }
     }

@@ -128,6 +128,14 @@ abstract class UsageServiceIT {
                 tenantId);
     }
 
+    /** Decisions counted in the per-tenant rollups of one granularity. */
+    long rolledUpPerTenant(String granularity, UUID tenantId) {
+        return count(
+                "select coalesce(sum(allowed + denied + shadow_denied), 0) from usage_tenant_rollup_" + granularity
+                        + " where tenant_id = ?",
+                tenantId);
+    }
+
     void awaitStored(UUID tenantId, long expected) {
         await(() -> storedEvents(tenantId) >= expected, expected + " events of " + tenantId + " stored");
     }

@@ -21,9 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reports from the rollups. Totals over an arbitrary range combine the coarsest rollups that fit:
- * whole UTC days from the day table, whole hours from the hour table, the edges from the minute
- * table, so a billing period in any time zone is summed exactly with few rows.
+ * Reports from the rollups. Totals and series not split by key or route read the per-tenant
+ * rollups; the rest reads the detailed ones. Totals over an arbitrary range combine the coarsest
+ * rollups that fit: whole UTC days from the day table, whole hours from the hour table, the edges
+ * from the minute table, so a billing period in any time zone is summed exactly with few rows.
  */
 @Repository
 class JdbcUsageReports implements UsageReports {
@@ -57,8 +58,10 @@ class JdbcUsageReports implements UsageReports {
             case ROUTE -> "route";
             case TENANT -> "tenant_id::text";
         };
+        boolean perTenant = groupBy == null || groupBy == GroupBy.TENANT;
         String sql = SUBTREE
-                + "select bucket, " + group + " as grp, " + COUNTS + " from " + table(granularity)
+                + "select bucket, " + group + " as grp, " + COUNTS + " from "
+                + (perTenant ? tenantTable(granularity) : table(granularity))
                 + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
                 + " group by 1, 2 order by 1, 2 nulls first";
         return jdbc.query(
@@ -126,22 +129,22 @@ class JdbcUsageReports implements UsageReports {
         Instant h1 = ceil(start, ChronoUnit.HOURS);
         Instant h2 = to.truncatedTo(ChronoUnit.HOURS);
         if (!h1.isBefore(h2)) {
-            add(segments, "usage_rollup_minute", start, to);
+            add(segments, "usage_tenant_rollup_minute", start, to);
             return segments;
         }
         Instant d1 = ceil(h1, ChronoUnit.DAYS);
         Instant d2 = h2.truncatedTo(ChronoUnit.DAYS);
-        add(segments, "usage_rollup_minute", start, h1);
+        add(segments, "usage_tenant_rollup_minute", start, h1);
         if (d1.isBefore(d2)) {
-            add(segments, "usage_rollup_hour", h1, d1);
-            add(segments, "usage_rollup_day", d1, d2);
-            add(segments, "usage_rollup_hour", d2, h2);
+            add(segments, "usage_tenant_rollup_hour", h1, d1);
+            add(segments, "usage_tenant_rollup_day", d1, d2);
+            add(segments, "usage_tenant_rollup_hour", d2, h2);
         } else {
-            add(segments, "usage_rollup_hour", h1, h2);
+            add(segments, "usage_tenant_rollup_hour", h1, h2);
         }
-        add(segments, "usage_rollup_minute", h2, to);
+        add(segments, "usage_tenant_rollup_minute", h2, to);
         if (segments.isEmpty()) {
-            segments.add(new Segment("usage_rollup_minute", start, start));
+            segments.add(new Segment("usage_tenant_rollup_minute", start, start));
         }
         return segments;
     }
@@ -163,6 +166,10 @@ class JdbcUsageReports implements UsageReports {
             case HOUR -> instant.truncatedTo(ChronoUnit.HOURS);
             case DAY -> instant.truncatedTo(ChronoUnit.DAYS);
         };
+    }
+
+    private static String tenantTable(Granularity granularity) {
+        return "usage_tenant_rollup_" + granularity.name().toLowerCase();
     }
 
     private static String table(Granularity granularity) {

@@ -25,12 +25,18 @@ class JdbcUsageStore implements UsageStore {
 
     private static final String ROLLUP_COLUMNS =
             "tenant_id, bucket, api_key_id, route, allowed, denied, shadow_denied, cost, denied_cost";
+    private static final String TENANT_COLUMNS = "tenant_id, bucket, allowed, denied, shadow_denied, cost, denied_cost";
+    private static final String TENANT_CONFLICT = " on conflict (tenant_id, bucket) do update set"
+            + " allowed = r.allowed + excluded.allowed, denied = r.denied + excluded.denied,"
+            + " shadow_denied = r.shadow_denied + excluded.shadow_denied, cost = r.cost + excluded.cost,"
+            + " denied_cost = r.denied_cost + excluded.denied_cost";
     private static final String ROLLUP_CONFLICT = " on conflict (tenant_id, bucket, api_key_id, route) do update set"
             + " allowed = r.allowed + excluded.allowed, denied = r.denied + excluded.denied,"
             + " shadow_denied = r.shadow_denied + excluded.shadow_denied, cost = r.cost + excluded.cost,"
             + " denied_cost = r.denied_cost + excluded.denied_cost";
 
-    private static final String STORE_NEW = """
+    private static final String STORE_NEW =
+            """
             with ins as (
                 insert into usage_events (event_id, occurred_at, tenant_id, api_key_id, route, cost, outcome)
                 select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[])
@@ -61,9 +67,29 @@ class JdbcUsageStore implements UsageStore {
                        sum(shadow_denied), sum(cost), sum(denied_cost)
                 from minute group by 1, 2, 3, 4 order by 1, 2, 3, 4
                 %2$s
+            ), tenant_minute as (
+                select tenant_id, bucket, sum(allowed) as allowed, sum(denied) as denied,
+                       sum(shadow_denied) as shadow_denied, sum(cost) as cost, sum(denied_cost) as denied_cost
+                from minute group by 1, 2
+            ), up_tenant_minute as (
+                insert into usage_tenant_rollup_minute as r (%3$s)
+                select * from tenant_minute order by 1, 2
+                %4$s
+            ), up_tenant_hour as (
+                insert into usage_tenant_rollup_hour as r (%3$s)
+                select tenant_id, date_trunc('hour', bucket, 'UTC'), sum(allowed), sum(denied), sum(shadow_denied),
+                       sum(cost), sum(denied_cost)
+                from tenant_minute group by 1, 2 order by 1, 2
+                %4$s
+            ), up_tenant_day as (
+                insert into usage_tenant_rollup_day as r (%3$s)
+                select tenant_id, date_trunc('day', bucket, 'UTC'), sum(allowed), sum(denied), sum(shadow_denied),
+                       sum(cost), sum(denied_cost)
+                from tenant_minute group by 1, 2 order by 1, 2
+                %4$s
             )
             select count(*) from ins
-            """.formatted(ROLLUP_COLUMNS, ROLLUP_CONFLICT);
+            """.formatted(ROLLUP_COLUMNS, ROLLUP_CONFLICT, TENANT_COLUMNS, TENANT_CONFLICT);
 
     private static final String REBUILD_MINUTE = """
             insert into usage_rollup_minute (%s)
@@ -84,6 +110,13 @@ class JdbcUsageStore implements UsageStore {
                    sum(shadow_denied), sum(cost), sum(denied_cost)
             from usage_rollup_minute where bucket >= ? and bucket < ?
             group by 1, 2, 3, 4
+            """;
+
+    private static final String REBUILD_TENANT = """
+            insert into usage_tenant_rollup_%1$s (%2$s)
+            select tenant_id, bucket, sum(allowed), sum(denied), sum(shadow_denied), sum(cost), sum(denied_cost)
+            from usage_rollup_%1$s where bucket >= ? and bucket < ?
+            group by 1, 2
             """;
 
     private final JdbcTemplate jdbc;
@@ -135,12 +168,17 @@ class JdbcUsageStore implements UsageStore {
         OffsetDateTime from = Sql.utc(range.from().truncatedTo(ChronoUnit.DAYS));
         Instant toDay = range.to().truncatedTo(ChronoUnit.DAYS);
         OffsetDateTime to = Sql.utc(toDay.equals(range.to()) ? toDay : toDay.plus(1, ChronoUnit.DAYS));
-        for (String table : List.of("usage_rollup_minute", "usage_rollup_hour", "usage_rollup_day")) {
-            jdbc.update("delete from " + table + " where bucket >= ? and bucket < ?", from, to);
+        for (String granularity : List.of("minute", "hour", "day")) {
+            jdbc.update("delete from usage_rollup_" + granularity + " where bucket >= ? and bucket < ?", from, to);
+            jdbc.update(
+                    "delete from usage_tenant_rollup_" + granularity + " where bucket >= ? and bucket < ?", from, to);
         }
         jdbc.update(REBUILD_MINUTE, from, to);
         jdbc.update(REBUILD_COARSER.formatted("usage_rollup_hour", ROLLUP_COLUMNS, "hour"), from, to);
         jdbc.update(REBUILD_COARSER.formatted("usage_rollup_day", ROLLUP_COLUMNS, "day"), from, to);
+        for (String granularity : List.of("minute", "hour", "day")) {
+            jdbc.update(REBUILD_TENANT.formatted(granularity, TENANT_COLUMNS), from, to);
+        }
         Long events = jdbc.queryForObject(
                 "select count(*) from usage_events where occurred_at >= ? and occurred_at < ?", Long.class, from, to);
         return events == null ? 0 : events;

@@ -17,20 +17,20 @@ class RollupSegmentsTest {
 
         assertThat(segments)
                 .containsExactly(
-                        new Segment("usage_rollup_minute", from, Instant.parse("2026-02-14T19:00:00Z")),
+                        new Segment("usage_tenant_rollup_minute", from, Instant.parse("2026-02-14T19:00:00Z")),
                         new Segment(
-                                "usage_rollup_hour",
+                                "usage_tenant_rollup_hour",
                                 Instant.parse("2026-02-14T19:00:00Z"),
                                 Instant.parse("2026-02-15T00:00:00Z")),
                         new Segment(
-                                "usage_rollup_day",
+                                "usage_tenant_rollup_day",
                                 Instant.parse("2026-02-15T00:00:00Z"),
                                 Instant.parse("2026-03-14T00:00:00Z")),
                         new Segment(
-                                "usage_rollup_hour",
+                                "usage_tenant_rollup_hour",
                                 Instant.parse("2026-03-14T00:00:00Z"),
                                 Instant.parse("2026-03-14T18:00:00Z")),
-                        new Segment("usage_rollup_minute", Instant.parse("2026-03-14T18:00:00Z"), to));
+                        new Segment("usage_tenant_rollup_minute", Instant.parse("2026-03-14T18:00:00Z"), to));
     }
 
     @Test
@@ -38,7 +38,8 @@ class RollupSegmentsTest {
         Instant from = Instant.parse("2026-02-14T18:05:00Z");
         Instant to = Instant.parse("2026-02-14T18:55:00Z");
 
-        assertThat(JdbcUsageReports.segments(from, to)).containsExactly(new Segment("usage_rollup_minute", from, to));
+        assertThat(JdbcUsageReports.segments(from, to))
+                .containsExactly(new Segment("usage_tenant_rollup_minute", from, to));
     }
 
     @Test
@@ -46,6 +47,7 @@ class RollupSegmentsTest {
         Instant from = Instant.parse("2026-02-01T00:00:00Z");
         Instant to = Instant.parse("2026-03-01T00:00:00Z");
 
-        assertThat(JdbcUsageReports.segments(from, to)).containsExactly(new Segment("usage_rollup_day", from, to));
+        assertThat(JdbcUsageReports.segments(from, to))
+                .containsExactly(new Segment("usage_tenant_rollup_day", from, to));
     }
 }
