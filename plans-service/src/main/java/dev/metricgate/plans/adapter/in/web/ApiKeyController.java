@@ -1,5 +1,6 @@
 package dev.metricgate.plans.adapter.in.web;
 
+import dev.metricgate.plans.application.ApiKeyView;
 import dev.metricgate.plans.application.CreateApiKey;
 import dev.metricgate.plans.application.CreateApiKey.CreateApiKeyCommand;
 import dev.metricgate.plans.application.ListApiKeys;
@@ -74,7 +75,7 @@ class ApiKeyController {
         return ResponseEntity.noContent().build();
     }
 
-    private static ResponseEntity<IssuedApiKeyResponse> issued(dev.metricgate.plans.application.ApiKeyView view) {
+    private static ResponseEntity<IssuedApiKeyResponse> issued(ApiKeyView view) {
         return ResponseEntity.created(URI.create("/v1/tenants/" + view.key().tenantId() + "/api-keys"))
                 .cacheControl(CacheControl.noStore())
                 .body(IssuedApiKeyResponse.of(view));

@@ -10,8 +10,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,7 +29,7 @@ record CreateTenantRequest(
 final class UpdateTenantRequest {
 
     @Size(min = 1, max = 200)
-    @jakarta.validation.constraints.Pattern(regexp = ".*\\S.*", message = "must not be blank")
+    @Pattern(regexp = ".*\\S.*", message = "must not be blank")
     String name;
 
     UUID parentId;
@@ -129,7 +131,7 @@ record TenantResponse(
 
     static TenantResponse of(TenantView view) {
         Tenant t = view.tenant();
-        List<Ancestor> ancestors = new java.util.ArrayList<>();
+        List<Ancestor> ancestors = new ArrayList<>();
         for (int i = 0; i < view.ancestors().size(); i++) {
             Tenant a = view.ancestors().get(i);
             ancestors.add(new Ancestor(a.id(), a.name(), a.kind(), a.status(), i + 1));
