@@ -1,7 +1,7 @@
 -- Charges one check against every limit of a key's tenant chain, all or nothing.
 --
--- KEYS: per check, in order: a bucket check uses 1 key (a hash: t = tokens in milli-units,
---       ts = last update in ms); a quota check uses 2 keys (the counter of the current billing
+-- KEYS: per check, in order: a bucket check uses 1 key (a string "tokens:updatedAt", tokens in
+--       milli-units, time in ms); a quota check uses 2 keys (the counter of the current billing
 --       period and of the next one). All keys share the hash tag of the root tenant.
 -- ARGV[1]  now in ms, or "" to use Redis TIME (production: one clock for every instance)
 -- ARGV[2]  cost in units
@@ -45,9 +45,13 @@ for i = 1, n do
     local key = KEYS[k]
     k = k + 1
     local capacity = a * 1000
-    local state = redis.call('HMGET', key, 't', 'ts')
-    local tokens = tonumber(state[1])
-    local ts = tonumber(state[2])
+    local state = redis.call('GET', key)
+    local tokens, ts
+    if state then
+      local colon = string.find(state, ':', 1, true)
+      tokens = tonumber(string.sub(state, 1, colon - 1))
+      ts = tonumber(string.sub(state, colon + 1))
+    end
     if tokens == nil or ts == nil then
       tokens = capacity
       ts = now
@@ -98,15 +102,15 @@ if charged then
   for i = 1, n do
     if allows[i] then
       if kinds[i] == 'b' then
-        redis.call('HSET', targets[i], 't', after[i], 'ts', stamps[i])
-        if rates[i] > 0 then
-          redis.call('PEXPIRE', targets[i], math.ceil(caps[i] / rates[i]) + 1000)
-        else
-          redis.call('PEXPIRE', targets[i], 2678400000)
-        end
+        -- a bucket left alone until it is full again is the same as no bucket: let it expire
+        local ttl = 2678400000
+        if rates[i] > 0 then ttl = math.ceil(caps[i] / rates[i]) + 1000 end
+        redis.call('SET', targets[i], string.format('%d:%d', after[i], stamps[i]), 'PX', ttl)
       else
-        redis.call('INCRBY', targets[i], cost)
-        redis.call('PEXPIREAT', targets[i], ends[i] + 86400000)
+        if redis.call('INCRBY', targets[i], cost) == cost then
+          -- first charge of the period: the counter outlives the period by a day
+          redis.call('PEXPIREAT', targets[i], ends[i] + 86400000)
+        end
       end
     end
   end

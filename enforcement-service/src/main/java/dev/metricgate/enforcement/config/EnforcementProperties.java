@@ -23,10 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EnforcementProperties(
         @DefaultValue("http://127.0.0.1:8081") String plansServiceUrl,
         @DefaultValue("2s") Duration directoryTimeout,
-        @DefaultValue("30s") Duration localCacheTtl,
+        @DefaultValue("5m") Duration localCacheTtl,
         @DefaultValue("2s") Duration negativeCacheTtl,
         @DefaultValue("100000") int localCacheSize,
-        @DefaultValue("5m") Duration sharedCacheTtl,
+        @DefaultValue("10m") Duration sharedCacheTtl,
         @DefaultValue("0.5") double failSoftShare,
         @DefaultValue("redis") String clockSource,
         @DefaultValue("250ms") Duration redisCommandTimeout,

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * API consumers authenticate {@code POST /v1/check} with their API key, which the check itself
- * verifies; JWTs guard only the operational endpoints.
+ * verifies; {@code GET /v1/ping} is the benchmark's do-nothing baseline; JWTs guard only the
+ * operational endpoints.
  */
 @Configuration
 class SecurityConfig {
@@ -21,7 +22,7 @@ class SecurityConfig {
         ResourceServer.apply(http, json)
                 .authorizeHttpRequests(auth -> auth.requestMatchers(ResourceServer.PUBLIC_PATHS)
                         .permitAll()
-                        .requestMatchers("/v1/check")
+                        .requestMatchers("/v1/check", "/v1/ping")
                         .permitAll()
                         .requestMatchers("/actuator/**", "/v1/admin/**")
                         .hasRole(PLATFORM_ADMIN)

@@ -1,0 +1,346 @@
+import dev.metricgate.contracts.ApiKeyHash;
+import dev.metricgate.contracts.KeyResolution;
+import dev.metricgate.contracts.KeyResolution.EffectiveLimits;
+import dev.metricgate.contracts.KeyResolution.RouteLimit;
+import dev.metricgate.contracts.KeyResolution.TenantLevel;
+import dev.metricgate.enforcement.EnforcementApplication;
+import dev.metricgate.testsupport.SharedServers;
+import dev.metricgate.testsupport.Tokens;
+import com.sun.net.httpserver.HttpServer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The enforcement benchmark: real Redis and Kafka and an OIDC issuer on free 127.0.0.1 ports, a
+ * stand-in for plans-service answering key resolutions for TREES tenant trees (a reseller with
+ * CUSTOMERS customers of KEYS_PER_CUSTOMER keys each), enforcement-service in this JVM, and wrk
+ * driving it from outside. Prints throughput and latency of POST /v1/check (many keys at 64 and 8
+ * connections, one hot key at 64), of GET /v1/ping (the framework's ceiling) with the ratio, and
+ * Redis commands per decision from INFO commandstats.
+ *
+ * <p>Run by bench/run.sh. Environment: BENCH_WARMUP (seconds, default 50), BENCH_DURATION (seconds
+ * per measured phase, default 20), BENCH_THREADS (wrk threads, default 2).
+ */
+public class EnforcementBench {
+
+    static final int TREES = 500;
+    static final int CUSTOMERS = 4;
+    static final int KEYS_PER_CUSTOMER = 5;
+    static final int KEYS = TREES * CUSTOMERS * KEYS_PER_CUSTOMER;
+
+    record Phase(String name, String mode, int connections) {}
+
+    record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
+            long p999, double commandsPerRequest, String commands, double localHitRatio) {
+
+        double rps() {
+            return requests / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = Integer.parseInt(env("BENCH_WARMUP", "50"));
+        int duration = Integer.parseInt(env("BENCH_DURATION", "20"));
+        int threads = Integer.parseInt(env("BENCH_THREADS", "2"));
+        Path script = Path.of("bench/enforcement/wrk.lua").toAbsolutePath();
+
+        int redisPort = SharedServers.redis().port();
+        String kafka = SharedServers.kafka().bootstrapServers();
+        String issuer = Tokens.issuerUri();
+        HttpServer plans = plansStandIn();
+
+        ConfigurableApplicationContext app = SpringApplication.run(
+                EnforcementApplication.class,
+                "--server.port=0",
+                "--spring.data.redis.port=" + redisPort,
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
+                "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plans.getAddress().getPort(),
+                "--logging.level.root=WARN");
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String base = "http://127.0.0.1:" + port;
+        probe(base);
+
+        RedisClient redisClient = RedisClient.create("redis://127.0.0.1:" + redisPort);
+        List<Result> results = new ArrayList<>();
+        try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+            prime(base);
+            System.out.printf("warming up: %d s of /v1/check over %d keys, then 10 s of /v1/ping%n", warmup, KEYS);
+            wrk(script, base, new Phase("warm-up", "check", 64), threads, warmup);
+            wrk(script, base, new Phase("warm-up", "hot", 64), threads, 5);
+            wrk(script, base, new Phase("warm-up", "ping", 64), threads, 10);
+            List<Phase> phases = List.of(
+                    new Phase("/v1/check, 10,000 keys", "check", 64),
+                    new Phase("/v1/check, 10,000 keys", "check", 8),
+                    new Phase("/v1/check, one hot key", "hot", 64),
+                    new Phase("/v1/ping (ceiling)", "ping", 64),
+                    new Phase("/v1/ping (ceiling)", "ping", 8));
+            for (Phase phase : phases) {
+                double[] lookupsBefore = localLookups(app);
+                Map<String, Long> before = commandCalls(redis);
+                Map<String, Long> run = wrk(script, base, phase, threads, duration);
+                Map<String, Long> after = commandCalls(redis);
+                double[] lookupsAfter = localLookups(app);
+                double hits = lookupsAfter[0] - lookupsBefore[0];
+                double misses = lookupsAfter[1] - lookupsBefore[1];
+                long commands = sent(before, after);
+                Result result = new Result(
+                        phase,
+                        run.get("requests"),
+                        run.get("duration_us") / 1e6,
+                        run.get("socket_errors"),
+                        run.get("non2xx"),
+                        run.get("p50_us"),
+                        run.get("p99_us"),
+                        run.get("p999_us"),
+                        commands / (double) run.get("requests"),
+                        breakdown(before, after, run.get("requests")),
+                        hits + misses == 0 ? 1 : hits / (hits + misses));
+                results.add(result);
+                System.out.println(row(result) + " Redis commands per request: " + result.commands()
+                        + "; local key cache hit ratio " + result.localHitRatio() + "; plans-service lookups so far "
+                        + PLANS_LOOKUPS.get());
+            }
+        } finally {
+            redisClient.shutdown();
+            app.close();
+            plans.stop(0);
+        }
+        report(results, warmup, duration, threads);
+        System.exit(0);
+    }
+
+    /** In-process key cache hits and misses so far: a warm cache has no misses. */
+    static double[] localLookups(ConfigurableApplicationContext app) {
+        var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        return new double[] {
+            meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit").count(),
+            meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "miss").count()
+        };
+    }
+
+    static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** Every key of every tree, as plans-service would resolve it. */
+    static final java.util.concurrent.atomic.AtomicLong PLANS_LOOKUPS = new java.util.concurrent.atomic.AtomicLong();
+
+    static HttpServer plansStandIn() throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, byte[]> answers = new HashMap<>();
+        int key = 0;
+        for (int t = 0; t < TREES; t++) {
+            TenantLevel reseller = new TenantLevel(UUID.randomUUID(), 1, "ACTIVE", "Europe/Berlin", 15,
+                    UUID.randomUUID(), new EffectiveLimits(1_000_000, 1_000_000, 1_000_000_000_000L, List.of(),
+                            "FAIL_SOFT", false));
+            for (int c = 0; c < CUSTOMERS; c++) {
+                TenantLevel customer = new TenantLevel(UUID.randomUUID(), 2, "ACTIVE", "UTC", 1, UUID.randomUUID(),
+                        new EffectiveLimits(500_000, 500_000, 100_000_000_000L,
+                                List.of(new RouteLimit("POST /v1/orders", 100_000, 100_000)), "FAIL_SOFT", false));
+                for (int k = 0; k < KEYS_PER_CUSTOMER; k++) {
+                    String plaintext = String.format(Locale.ROOT, "mg_bench_%06d", key++);
+                    var resolution = new KeyResolution(UUID.randomUUID(), customer.tenantId(), "ACTIVE", null, null,
+                            List.of(reseller, customer));
+                    answers.put(ApiKeyHash.of(plaintext), json.writeValueAsBytes(resolution));
+                }
+            }
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        String prefix = "/internal/v1/key-resolutions/";
+        server.createContext(prefix, exchange -> {
+            try (exchange) {
+                PLANS_LOOKUPS.incrementAndGet();
+                byte[] body = answers.get(exchange.getRequestURI().getPath().substring(prefix.length()));
+                if (body == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    /** One check per key, so every key is in the in-process cache before anything is measured. */
+    static void prime(String base) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        var permits = new java.util.concurrent.Semaphore(32);
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < KEYS; i++) {
+                String key = String.format(Locale.ROOT, "mg_bench_%06d", i);
+                permits.acquire();
+                callers.submit(() -> {
+                    try {
+                        int status = client.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/v1/check"))
+                                                .header("X-Api-Key", key)
+                                                .POST(HttpRequest.BodyPublishers.noBody())
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                        if (status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    } finally {
+                        permits.release();
+                    }
+                });
+            }
+        }
+        System.out.printf("primed %d keys (%d failures), plans-service lookups %d%n", KEYS, failures.get(), PLANS_LOOKUPS.get());
+    }
+
+    static void probe(String base) throws Exception {
+        var response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/check"))
+                        .header("X-Api-Key", "mg_bench_000000")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("probe check answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Calls per command except INFO itself, so before/after readings do not count themselves. */
+    static Map<String, Long> commandCalls(StatefulRedisConnection<String, String> redis) {
+        Map<String, Long> calls = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)").matcher(redis.sync().info("commandstats"));
+        while (m.find()) {
+            if (!m.group(1).equals("info")) {
+                calls.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * Commands clients sent: Redis 6 counts the calls a script makes in commandstats too, so the
+     * charge script's own calls are left out. GET and SET are also used by the key cache, but only
+     * on a local cache miss, and the hit ratio printed with each phase shows there is none.
+     */
+    static final java.util.Set<String> SCRIPT_CALLS = java.util.Set.of("time", "get", "set", "incrby", "pexpireat");
+
+    static long sent(Map<String, Long> before, Map<String, Long> after) {
+        long sent = 0;
+        for (var entry : after.entrySet()) {
+            if (!SCRIPT_CALLS.contains(entry.getKey())) {
+                sent += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+            }
+        }
+        return sent;
+    }
+
+    static String breakdown(Map<String, Long> before, Map<String, Long> after, long requests) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((command, calls) -> {
+            long delta = calls - before.getOrDefault(command, 0L);
+            if (delta > 0) {
+                out.append(String.format(Locale.ROOT, " %s=%.3f", command, delta / (double) requests));
+            }
+        });
+        return out.toString().trim();
+    }
+
+    static Map<String, Long> wrk(Path script, String base, Phase phase, int threads, int seconds) throws Exception {
+        var process = new ProcessBuilder("wrk", "-t" + threads, "-c" + phase.connections(), "-d" + seconds + "s",
+                        "--timeout", "5s", "-s", script.toString(), base)
+                .redirectErrorStream(true);
+        process.environment().put("BENCH_MODE", phase.mode());
+        process.environment().put("BENCH_KEYS", Integer.toString(KEYS));
+        Process wrk = process.start();
+        Map<String, Long> values = new LinkedHashMap<>();
+        StringBuilder output = new StringBuilder();
+        try (var lines = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("RESULT ")) {
+                    for (String pair : line.substring(7).trim().split(" ")) {
+                        String[] kv = pair.split("=");
+                        values.put(kv[0], Long.parseLong(kv[1]));
+                    }
+                }
+            }
+        }
+        if (wrk.waitFor() != 0 || values.isEmpty()) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return values;
+    }
+
+    static String row(Result r) {
+        return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %s | %d |",
+                r.phase().name(), r.phase().connections(), r.rps(), r.p50() / 1000.0, r.p99() / 1000.0,
+                r.p999() / 1000.0, r.phase().mode().equals("ping") ? "-" : String.format(Locale.ROOT, "%.3f",
+                        r.commandsPerRequest()), r.socketErrors() + r.non2xx());
+    }
+
+    static void report(List<Result> results, int warmup, int duration, int threads) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nenforcement benchmark: %d keys in %d trees, warm-up %d s, %d s per phase, wrk -t%d%n%n",
+                KEYS, TREES, warmup, duration, threads));
+        out.append("| phase | connections | requests/s | p50 ms | p99 ms | p99.9 ms | Redis commands sent per decision | errors |\n");
+        out.append("|---|---|---|---|---|---|---|---|\n");
+        results.forEach(r -> out.append(row(r)).append('\n'));
+        out.append("\nINFO commandstats per request (script-internal calls included), local key cache hit ratio:\n");
+        results.forEach(r -> out.append("- ")
+                .append(r.phase().name())
+                .append(", ")
+                .append(r.phase().connections())
+                .append(" connections: ")
+                .append(r.commands().isEmpty() ? "none" : r.commands())
+                .append(String.format(Locale.ROOT, "; hit ratio %.4f", r.localHitRatio()))
+                .append('\n'));
+        Result check64 = results.get(0);
+        Result check8 = results.get(1);
+        Result hot = results.get(2);
+        Result ping64 = results.get(3);
+        Result ping8 = results.get(4);
+        out.append(String.format(Locale.ROOT, "%n/v1/check vs /v1/ping: %.0f%% at 64 connections, %.0f%% at 8 connections%n",
+                100 * check64.rps() / ping64.rps(), 100 * check8.rps() / ping8.rps()));
+        out.append(String.format(Locale.ROOT, "one hot key vs 10,000 keys: %.0f%%%n", 100 * hot.rps() / check64.rps()));
+        out.append(String.format(Locale.ROOT, "p99 at 8 connections: %.2f ms%n", check8.p99() / 1000.0));
+        System.out.print(out);
+        Path file = Path.of("enforcement-service/target/bench-result.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
+        System.out.println("written to " + file);
+    }
+}

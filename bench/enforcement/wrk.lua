@@ -1,0 +1,46 @@
+-- wrk script of the enforcement benchmark (bench/run.sh).
+-- BENCH_MODE: "check" cycles through BENCH_KEYS keys (mg_bench_000000 ...), "hot" uses one key,
+-- "ping" calls GET /v1/ping. done() prints one machine-readable RESULT line, p99.9 included.
+local mode = os.getenv("BENCH_MODE") or "check"
+local keyCount = tonumber(os.getenv("BENCH_KEYS") or "10000")
+local routes = { "GET /v1/orders", "POST /v1/orders", "GET /v1/customers", "*" }
+local threads = 0
+
+function setup(thread)
+  thread:set("tid", threads)
+  threads = threads + 1
+end
+
+local prepared = {}
+local next = 0
+
+function init(args)
+  if mode == "ping" then
+    prepared[1] = wrk.format("GET", "/v1/ping")
+    return
+  end
+  local n = (mode == "hot") and 1 or keyCount
+  -- each thread starts at a different place in the key space
+  local offset = ((tid or 0) * 7919) % n
+  for i = 0, n - 1 do
+    local index = (i + offset) % n
+    local key = string.format("mg_bench_%06d", index)
+    local body = '{"route":"' .. routes[(index % #routes) + 1] .. '","cost":1}'
+    prepared[i + 1] = wrk.format("POST", "/v1/check",
+      { ["X-Api-Key"] = key, ["Content-Type"] = "application/json" }, body)
+  end
+end
+
+function request()
+  next = next + 1
+  if next > #prepared then next = 1 end
+  return prepared[next]
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    "RESULT requests=%d duration_us=%d socket_errors=%d non2xx=%d p50_us=%d p99_us=%d p999_us=%d\n",
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50), latency:percentile(99), latency:percentile(99.9)))
+end
