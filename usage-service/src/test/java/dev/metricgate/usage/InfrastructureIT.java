@@ -91,6 +91,24 @@ class InfrastructureIT extends UsageServiceIT {
     }
 
     @Test
+    void givenNoToken_whenReadingApiDocs_thenUsageEndpointsAreDocumented() {
+        http().get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/v1/usage/tenants/{id}'].get")
+                .exists()
+                .jsonPath("$.paths['/v1/usage/tenants/{id}/summary'].get")
+                .exists()
+                .jsonPath("$.paths['/v1/usage/tenants/{id}/export'].get")
+                .exists()
+                .jsonPath("$.paths['/v1/usage/tenants/{id}'].get.parameters[?(@.name == 'authentication')]")
+                .doesNotExist();
+    }
+
+    @Test
     void healthIsUpWithoutToken() {
         http().get()
                 .uri("/actuator/health")
