@@ -113,6 +113,20 @@ class InfrastructureIT extends PlansServiceITBase {
     }
 
     @Test
+    void givenPrometheusScrape_whenReadingMetrics_thenOutboxMetricsOfTheDashboardAreExported() {
+        String metrics = http().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(metrics).contains("metricgate_outbox_pending").contains("metricgate_outbox_published_total");
+    }
+
+    @Test
     void healthIsUpWithoutToken() {
         http().get()
                 .uri("/actuator/health")
