@@ -4,17 +4,27 @@
 # EVENTS generated usage events through Kafka into PostgreSQL, then report query latencies.
 # Usage: bench/usage/run.sh [events=1000000] [queries-per-endpoint=300] [live|spread]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 EVENTS="${1:-1000000}"
 QUERIES="${2:-300}"
 MODE="${3:-live}"
 
-if [[ ! -d usage-service/target/classes || ! -f dev-stack/target/classpath.txt ]]; then
-  ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package -pl usage-service
+if [[ ! -d usage-service/target/classes ]]; then
+  ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl usage-service
 fi
+CLASSPATH_FILE=usage-service/target/bench-classpath.txt
 ./mvnw -B -q -o -pl usage-service dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="usage-service/target/classes:$(cat usage-service/target/bench-classpath.txt)"
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null \
+  || ./mvnw -B -q -pl usage-service dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
+CP="$ROOT/usage-service/target/classes:$(cat "$CLASSPATH_FILE")"
 
-exec "$JAVA_HOME/bin/java" -Xmx2g -cp "$CP" bench/usage/UsageBench.java "$EVENTS" "$QUERIES" "$MODE"
+# The servers keep their data under <working dir>/target/real-servers: give the run its own
+# directory and remove it afterwards (a million events are a few hundred MB of Kafka log).
+WORK="$ROOT/usage-service/target/bench-run"
+rm -rf "$WORK" && mkdir -p "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+"$JAVA_HOME/bin/java" -Xmx2g -cp "$CP" "$ROOT/bench/usage/UsageBench.java" "$EVENTS" "$QUERIES" "$MODE"
