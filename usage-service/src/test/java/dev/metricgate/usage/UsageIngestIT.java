@@ -92,7 +92,7 @@ class UsageIngestIT extends UsageServiceIT {
     }
 
     @Test
-    void givenBatchWithPoisonMessages_whenConsumed_thenRestStoredAndPoisonDeadLettered() {
+    void givenBatchWithPoisonAndOutOfWindowMessages_whenConsumed_thenRestStoredAndThoseDeadLettered() {
         UUID tenant = UUID.randomUUID();
         String marker = UUID.randomUUID().toString();
         String notJson = "{not json " + marker;
@@ -101,8 +101,32 @@ class UsageIngestIT extends UsageServiceIT {
         String negativeCost = json.writeValueAsString(event(tenant, Instant.now(), Outcome.ALLOWED, 1))
                 .replace("\"cost\":1", "\"cost\":-7")
                 .replace("GET /orders", marker);
+        UsageEvent ancient = new UsageEvent(
+                UUID.randomUUID(),
+                Instant.parse("2001-01-01T00:00:00Z"),
+                tenant,
+                null,
+                marker,
+                1,
+                Outcome.ALLOWED,
+                null,
+                null,
+                null);
+        UsageEvent farFuture = new UsageEvent(
+                UUID.randomUUID(),
+                Instant.now().plus(3_650, ChronoUnit.DAYS),
+                tenant,
+                null,
+                marker,
+                1,
+                Outcome.ALLOWED,
+                null,
+                null,
+                null);
 
         sendRaw(tenant.toString(), json.writeValueAsString(allowed(tenant, 1)), null);
+        sendRaw(tenant.toString(), json.writeValueAsString(ancient), ancient.eventId());
+        sendRaw(tenant.toString(), json.writeValueAsString(farFuture), farFuture.eventId());
         sendRaw(tenant.toString(), notJson, null);
         sendRaw(tenant.toString(), missingTenant, null);
         sendRaw(tenant.toString(), negativeCost, null);
@@ -111,11 +135,16 @@ class UsageIngestIT extends UsageServiceIT {
 
         awaitStored(tenant, 2);
         var deadLetters = KafkaRecords.await(
-                Topics.USAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX, r -> r.value().contains(marker), 3, TIMEOUT);
+                Topics.USAGE_EVENTS + Topics.DEAD_LETTER_SUFFIX, r -> r.value().contains(marker), 5, TIMEOUT);
 
         assertThat(deadLetters)
                 .extracting(r -> r.value())
-                .containsExactlyInAnyOrder(notJson, missingTenant, negativeCost);
+                .containsExactlyInAnyOrder(
+                        notJson,
+                        missingTenant,
+                        negativeCost,
+                        json.writeValueAsString(ancient),
+                        json.writeValueAsString(farFuture));
         assertThat(deadLetters.getFirst().headers().lastHeader("kafka_dlt-original-topic"))
                 .isNotNull();
         assertThat(storedEvents(tenant)).isEqualTo(2);

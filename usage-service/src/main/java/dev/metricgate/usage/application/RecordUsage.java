@@ -4,10 +4,14 @@ import dev.metricgate.usage.application.port.out.PartitionManager;
 import dev.metricgate.usage.application.port.out.Transactions;
 import dev.metricgate.usage.application.port.out.UsageStore;
 import dev.metricgate.usage.domain.UsageRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stores a batch of usage events exactly once: events already stored are skipped, and only the
@@ -19,15 +23,45 @@ public class RecordUsage {
     private final PartitionManager partitions;
     private final Transactions transactions;
     private final AlertCandidates alertCandidates;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration maxAhead;
 
+    /**
+     * @param retention how far back an event may lie: older raw data is dropped anyway
+     * @param maxAhead how far ahead of this clock an event may lie (producer clocks drift a little;
+     *     an event years ahead is corrupt and would need a partition of its own)
+     */
     public RecordUsage(
-            UsageStore store, PartitionManager partitions, Transactions transactions, AlertCandidates alertCandidates) {
+            UsageStore store,
+            PartitionManager partitions,
+            Transactions transactions,
+            AlertCandidates alertCandidates,
+            Clock clock,
+            Duration retention,
+            Duration maxAhead) {
         this.store = store;
         this.partitions = partitions;
         this.transactions = transactions;
         this.alertCandidates = alertCandidates;
+        this.clock = clock;
+        this.retention = retention;
+        this.maxAhead = maxAhead;
     }
 
+    /** Why the record can never be stored, if so: it lies outside the window raw events are kept in. */
+    public Optional<String> rejection(UsageRecord record) {
+        Instant now = clock.instant();
+        if (record.occurredAt().isBefore(now.minus(retention))) {
+            return Optional.of("occurredAt " + record.occurredAt() + " is older than the raw-event retention");
+        }
+        if (record.occurredAt().isAfter(now.plus(maxAhead))) {
+            return Optional.of("occurredAt " + record.occurredAt() + " lies more than " + maxAhead + " ahead");
+        }
+        return Optional.empty();
+    }
+
+    /** Stores the records; each must have passed {@link #rejection}. */
     public Result record(List<UsageRecord> records) {
         if (records.isEmpty()) {
             return new Result(0, 0);

@@ -41,8 +41,20 @@ class UseCaseConfig {
 
     @Bean
     RecordUsage recordUsage(
-            UsageStore store, PartitionManager partitions, Transactions transactions, AlertCandidates candidates) {
-        return new RecordUsage(store, partitions, transactions, candidates);
+            UsageStore store,
+            PartitionManager partitions,
+            Transactions transactions,
+            AlertCandidates candidates,
+            Clock clock,
+            UsageProperties properties) {
+        return new RecordUsage(
+                store,
+                partitions,
+                transactions,
+                candidates,
+                clock,
+                Duration.ofDays(properties.retentionDays()),
+                Duration.ofDays(properties.maxDaysAhead()));
     }
 
     @Bean

@@ -68,7 +68,12 @@ class UsageEventListener {
         List<DeadLetters.Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                valid.add(parse(record.value()));
+                UsageRecord usage = parse(record.value());
+                recordUsage
+                        .rejection(usage)
+                        .ifPresentOrElse(
+                                reason -> rejected.add(new DeadLetters.Rejected(record, reason)),
+                                () -> valid.add(usage));
             } catch (JacksonException
                     | InvalidUsageEventException
                     | NullPointerException
