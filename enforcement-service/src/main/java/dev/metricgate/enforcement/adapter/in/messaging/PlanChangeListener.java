@@ -40,8 +40,11 @@ class PlanChangeListener {
         PlanChangeEvent event;
         try {
             event = json.readValue(payload, PlanChangeEvent.class);
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
-            log.warn("Skipping an unreadable plan change event");
+        } catch (JacksonException e) {
+            log.warn("Skipping an unreadable plan change event: {}", e.getOriginalMessage());
+            return;
+        }
+        if (event == null) {
             return;
         }
         List<String> hashes = event.apiKeys().stream()

@@ -6,6 +6,7 @@ import dev.metricgate.enforcement.application.port.out.KeyDirectoryUnavailableEx
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -36,7 +37,8 @@ class HttpKeyDirectory implements KeyDirectory {
                 return Optional.empty();
             }
             throw new KeyDirectoryUnavailableException("plans-service answered " + e.getStatusCode(), e);
-        } catch (RestClientException | IllegalStateException e) {
+        } catch (RestClientException | OAuth2AuthorizationException e) {
+            // unreachable, timed out, or no client-credentials token from the issuer
             throw new KeyDirectoryUnavailableException("plans-service unreachable", e);
         }
     }
