@@ -26,7 +26,9 @@ public final class KafkaMain {
 
         String clusterId = kafkaClusterId();
         int formatted = kafka.tools.StorageTool.execute(
-                new String[] {"format", "--cluster-id", clusterId, "--config", config, "--ignore-formatted"},
+                // "--cluster-id=<id>": a base64url id may start with '-', which as a separate argument
+                // would be read as an option.
+                new String[] {"format", "--cluster-id=" + clusterId, "--config", config, "--ignore-formatted"},
                 System.out);
         if (formatted != 0) {
             Runtime.getRuntime().halt(formatted);

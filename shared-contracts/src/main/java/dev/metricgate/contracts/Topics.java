@@ -3,7 +3,7 @@ package dev.metricgate.contracts;
 /** Kafka topic names shared by producers and consumers. */
 public final class Topics {
 
-    /** Plan, tenant and API key changes from plans-service; keyed by root tenant id. */
+    /** Plan, tenant and API key changes from plans-service; keyed by tenant id (plan id for plan-only events). */
     public static final String PLAN_CHANGES = "metricgate.plan-changes.v1";
 
     /** One event per enforcement decision; keyed by tenant id. */
