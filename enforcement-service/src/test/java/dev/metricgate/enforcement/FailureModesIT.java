@@ -90,6 +90,42 @@ class FailureModesIT extends EnforcementIT {
         assertThat(status(open)).isEqualTo(429);
     }
 
+    @Test
+    void givenRedisUnreachableAtStartUp_whenChecking_thenTheInstanceStartsAndDecidesByFailureMode() throws Exception {
+        int deadPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
+        properties.put("spring.data.redis.port", deadPort);
+        properties.put("spring.kafka.listener.auto-startup", false);
+        Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
+                .registered();
+        Key closed = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_CLOSED", false)))
+                .registered();
+
+        var instance = startInstance(properties);
+        try {
+            var client = http(port(instance));
+            for (int i = 0; i < 3; i++) {
+                client.post()
+                        .uri("/v1/check")
+                        .header("X-Api-Key", open.plaintext())
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+            }
+            client.post()
+                    .uri("/v1/check")
+                    .header("X-Api-Key", closed.plaintext())
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        } finally {
+            instance.close();
+        }
+    }
+
     private long quotaWindow() {
         var now = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
         var start = now.withDayOfMonth(1);

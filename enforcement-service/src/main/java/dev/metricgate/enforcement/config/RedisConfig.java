@@ -4,6 +4,8 @@ import dev.metricgate.enforcement.application.LocalFallback;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ class RedisConfig {
     }
 
     @Bean
-    CircuitBreaker redisCircuitBreaker(EnforcementProperties properties, LocalFallback fallback) {
+    CircuitBreaker redisCircuitBreaker(EnforcementProperties properties, LocalFallback fallback, MeterRegistry meters) {
         EnforcementProperties.Breaker config = properties.breaker();
         CircuitBreaker breaker = CircuitBreaker.of(
                 "redis",
@@ -40,6 +42,12 @@ class RedisConfig {
                         .waitDurationInOpenState(config.waitInOpenState())
                         .permittedNumberOfCallsInHalfOpenState(2)
                         .build());
+        Gauge.builder(
+                        "metricgate.redis.circuit.open",
+                        breaker,
+                        b -> b.getState() == CircuitBreaker.State.CLOSED ? 0 : 1)
+                .description("1 while the Redis circuit breaker is open or probing (checks use the failure mode)")
+                .register(meters);
         breaker.getEventPublisher().onStateTransition(event -> {
             if (event.getStateTransition().getToState() == CircuitBreaker.State.CLOSED) {
                 fallback.reset();
@@ -56,6 +64,14 @@ class RedisConfig {
     @Bean
     RedisMessageListenerContainer redisMessageListenerContainer(RedisConnectionFactory connections) {
         var container = new RedisMessageListenerContainer() {
+            private volatile boolean destroyed;
+
+            @Override
+            public void destroy() throws Exception {
+                destroyed = true;
+                super.destroy();
+            }
+
             @Override
             public void start() {
                 try {
@@ -63,10 +79,12 @@ class RedisConfig {
                 } catch (RuntimeException e) {
                     log.warn("Eviction channel not subscribed yet ({}); retrying in the background", e.getMessage());
                     Thread.ofVirtual().name("eviction-channel-subscriber").start(() -> {
-                        while (!isListening()) {
+                        while (!isListening() && !destroyed) {
                             try {
                                 Thread.sleep(500);
-                                super.start();
+                                if (!destroyed) {
+                                    super.start();
+                                }
                             } catch (InterruptedException interrupted) {
                                 return;
                             } catch (RuntimeException again) {
