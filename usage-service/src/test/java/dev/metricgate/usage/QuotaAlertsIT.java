@@ -7,6 +7,7 @@ import dev.metricgate.contracts.Topics;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.usage.application.EvaluateQuotaAlerts;
 import dev.metricgate.usage.application.PublishQuotaAlerts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,9 @@ class QuotaAlertsIT extends UsageServiceIT {
 
     @Autowired
     PublishQuotaAlerts publishQuotaAlerts;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void givenUsageCrossingThresholds_whenConsumed_thenEachThresholdAlertedOncePerPeriod() {
@@ -60,6 +64,8 @@ class QuotaAlertsIT extends UsageServiceIT {
                 .isEqualTo(2);
         assertThat(count("select count(*) from quota_alerts where tenant_id = ? and published_at is null", customer))
                 .isZero();
+        assertThat(meters.counter("metricgate.quota.alerts", "threshold", "100").count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test

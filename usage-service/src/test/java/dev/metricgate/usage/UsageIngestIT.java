@@ -37,9 +37,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 /** Exactly-once metering: redelivery, poison messages, a consumer stopped mid-stream. */
 class UsageIngestIT extends UsageServiceIT {
 
-    /** The advisory lock ingest holds shared and a rollup rebuild exclusively (RollupLock). */
-    static final long ROLLUP_LOCK_KEY = 0x6d67_7573_6167_6501L;
-
     @Autowired
     KafkaListenerEndpointRegistry listeners;
 
@@ -158,19 +155,32 @@ class UsageIngestIT extends UsageServiceIT {
         Map<TopicPartition, Long> start = endOffsets();
         double duplicatesBefore =
                 meters.counter("metricgate.usage.events", "result", "duplicate").count();
-        List<UsageEvent> first =
-                IntStream.range(0, 5_000).mapToObj(i -> allowed(tenant, 1)).toList();
+        UUID key = UUID.randomUUID();
+        Instant at = Instant.now();
+        List<UsageEvent> first = IntStream.range(0, 5_000)
+                .mapToObj(i -> new UsageEvent(
+                        UUID.randomUUID(), at, tenant, key, "GET /orders", 1, Outcome.ALLOWED, null, null, null))
+                .toList();
+        // A zero rollup row the batch will add to, so the test can hold the batch on its row lock.
+        jdbc.update(
+                "insert into usage_rollup_minute values (?, date_trunc('minute', ?::timestamptz, 'UTC'), ?,"
+                        + " 'GET /orders', 0, 0, 0, 0, 0)",
+                tenant,
+                at.atOffset(ZoneOffset.UTC),
+                key);
 
         try (Connection blocker = dataSource.getConnection()) {
-            // Hold the rollup lock exclusively (as a rebuild would), so the ingest transaction
-            // stops inside the batch; then kill its database session: the batch dies mid-way.
-            blocker.createStatement().execute("select pg_advisory_lock(" + ROLLUP_LOCK_KEY + ")");
+            blocker.setAutoCommit(false);
+            blocker.createStatement()
+                    .execute("select 1 from usage_rollup_minute where tenant_id = '" + tenant + "' for update");
             sendUsage(first);
-            await(() -> waitingOnRollupLock() > 0, "a batch waiting inside its transaction");
-            jdbc.queryForList(
-                    "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and not granted");
+            // The batch has inserted its raw events and waits for the rollup row: kill its
+            // database session mid-transaction, as a crash of the consumer would.
+            await(() -> ingestWaitingOnLock() > 0, "a batch waiting inside its transaction");
+            jdbc.queryForList("select pg_terminate_backend(pid) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and datname = current_database()");
             assertThat(storedEvents(tenant)).isZero();
-            blocker.createStatement().execute("select pg_advisory_unlock(" + ROLLUP_LOCK_KEY + ")");
+            blocker.rollback();
         }
         var container = listeners.getListenerContainer("usage-events");
         container.stop();
@@ -199,8 +209,9 @@ class UsageIngestIT extends UsageServiceIT {
         assertThat(rolledUpPerTenant("day", tenant)).isEqualTo(6_000);
     }
 
-    private long waitingOnRollupLock() {
-        return count("select count(*) from pg_locks where locktype = 'advisory' and not granted");
+    private long ingestWaitingOnLock() {
+        return count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                + " and datname = current_database() and query like '%insert into usage_events%'");
     }
 
     @Test
@@ -238,6 +249,28 @@ class UsageIngestIT extends UsageServiceIT {
                 .containsEntry("monthly_quota", 1000L);
         assertThat(count("select count(*) from processed_events where event_id = ?", newer.eventId()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void givenPrometheusScrape_whenReadingUsageMetrics_thenDashboardNamesAreExported() {
+        UUID tenant = UUID.randomUUID();
+        sendUsage(List.of(allowed(tenant, 1)));
+        awaitStored(tenant, 1);
+
+        String scrape = http().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(scrape)
+                .contains("metricgate_usage_consumer_lag_records{")
+                .contains("metricgate_quota_alerts_total{")
+                .contains("metricgate_usage_events_total{")
+                .contains("metricgate_usage_ingest_store_seconds_count");
     }
 
     @Test

@@ -4,7 +4,12 @@ import dev.metricgate.contracts.QuotaAlertEvent;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.usage.application.port.out.QuotaAlertPublisher;
 import dev.metricgate.usage.domain.QuotaAlert;
+import dev.metricgate.usage.domain.QuotaThreshold;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,10 +24,19 @@ class KafkaQuotaAlertPublisher implements QuotaAlertPublisher {
 
     private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
+    private final Map<QuotaThreshold, Counter> published = new EnumMap<>(QuotaThreshold.class);
 
-    KafkaQuotaAlertPublisher(KafkaTemplate<String, String> kafka, JsonMapper json) {
+    KafkaQuotaAlertPublisher(KafkaTemplate<String, String> kafka, JsonMapper json, MeterRegistry meters) {
         this.kafka = kafka;
         this.json = json;
+        for (QuotaThreshold threshold : QuotaThreshold.values()) {
+            published.put(
+                    threshold,
+                    Counter.builder("metricgate.quota.alerts")
+                            .description("Quota alerts published, by threshold")
+                            .tag("threshold", Integer.toString(threshold.percent()))
+                            .register(meters));
+        }
     }
 
     @Override
@@ -41,6 +55,7 @@ class KafkaQuotaAlertPublisher implements QuotaAlertPublisher {
         record.headers().add(Topics.EVENT_ID_HEADER, alert.id().toString().getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(10, TimeUnit.SECONDS);
+            published.get(alert.threshold()).increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing quota alert " + alert.id(), e);
