@@ -71,6 +71,21 @@ class InfrastructureIT extends PlansServiceITBase {
     }
 
     @Test
+    void givenW3cTraceparent_whenRequestFails_thenProblemCarriesThatTraceId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        http().get()
+                .uri("/actuator/metrics")
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.traceId")
+                .isEqualTo(traceId);
+    }
+
+    @Test
     void givenForgedToken_whenReadingAdminEndpoint_thenUnauthorizedProblem() {
         String token = Tokens.platformAdmin();
         String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
