@@ -42,6 +42,8 @@ class InfrastructureIT extends PlansServiceITBase {
 
         var records = KafkaRecords.await(topic, r -> r.value().equals(value), 1, Duration.ofSeconds(20));
         assertThat(records).hasSize(1);
+        // W3C trace context travels in the record headers (observation on the KafkaTemplate).
+        assertThat(records.getFirst().headers().lastHeader("traceparent")).isNotNull();
     }
 
     @Test
