@@ -55,7 +55,7 @@ public class EnforcementBench {
     record Phase(String name, String mode, int connections) {}
 
     record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
-            long p999, double commandsPerRequest, String commands, double localHitRatio) {
+            long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks) {
 
         double rps() {
             return requests / seconds;
@@ -102,10 +102,12 @@ public class EnforcementBench {
                     new Phase("/v1/ping (ceiling)", "ping", 8));
             for (Phase phase : phases) {
                 double[] lookupsBefore = localLookups(app);
+                double fallbacksBefore = fallbacks(app);
                 Map<String, Long> before = commandCalls(redis);
                 Map<String, Long> run = wrk(script, base, phase, threads, duration);
                 Map<String, Long> after = commandCalls(redis);
                 double[] lookupsAfter = localLookups(app);
+                long fallbacks = Math.round(fallbacks(app) - fallbacksBefore);
                 double hits = lookupsAfter[0] - lookupsBefore[0];
                 double misses = lookupsAfter[1] - lookupsBefore[1];
                 long commands = sent(before, after);
@@ -120,7 +122,8 @@ public class EnforcementBench {
                         run.get("p999_us"),
                         commands / (double) run.get("requests"),
                         breakdown(before, after, run.get("requests")),
-                        hits + misses == 0 ? 1 : hits / (hits + misses));
+                        hits + misses == 0 ? 1 : hits / (hits + misses),
+                        fallbacks);
                 results.add(result);
                 System.out.println(row(result) + " Redis commands per request: " + result.commands()
                         + "; local key cache hit ratio " + result.localHitRatio() + "; plans-service lookups so far "
@@ -142,6 +145,14 @@ public class EnforcementBench {
             meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit").count(),
             meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "miss").count()
         };
+    }
+
+    /** Checks decided by the plan's failure mode because Redis did not answer in time. */
+    static double fallbacks(ConfigurableApplicationContext app) {
+        var meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        return meters.find("metricgate.fallbacks").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     static String env(String name, String fallback) {
@@ -327,6 +338,8 @@ public class EnforcementBench {
                 .append(" connections: ")
                 .append(r.commands().isEmpty() ? "none" : r.commands())
                 .append(String.format(Locale.ROOT, "; hit ratio %.4f", r.localHitRatio()))
+                .append("; decided by the failure mode (Redis slower than its timeout): ")
+                .append(r.fallbacks())
                 .append('\n'));
         Result check64 = results.get(0);
         Result check8 = results.get(1);
