@@ -57,6 +57,10 @@ final class Api {
         return response.json().get("access_token").asString();
     }
 
+    static Response get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)));
+    }
+
     static Response get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
     }

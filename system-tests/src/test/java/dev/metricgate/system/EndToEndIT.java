@@ -33,7 +33,7 @@ class EndToEndIT {
         JsonNode dashboard = DashboardMetrics.dashboard();
         Set<String> exported = new TreeSet<>();
         for (String base : new String[] {system.plans, system.enforcement, system.usage}) {
-            var scrape = Api.get(base + "/actuator/prometheus", "none");
+            var scrape = Api.get(base + "/actuator/prometheus");
             assertThat(scrape.status()).isEqualTo(200);
             exported.addAll(DashboardMetrics.exported(scrape.raw().body()));
         }
