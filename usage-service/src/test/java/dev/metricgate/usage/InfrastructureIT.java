@@ -2,15 +2,22 @@ package dev.metricgate.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.metricgate.testsupport.KafkaRecords;
-import dev.metricgate.testsupport.Tokens;
-import java.time.Duration;
-import java.util.UUID;
+import dev.metricgate.testsupport.ServiceEdgeContract;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaTemplate;
 
 /** usage-service runs on real PostgreSQL, Kafka and a real OIDC issuer. */
-class InfrastructureIT extends UsageServiceIT {
+class InfrastructureIT extends UsageServiceIT implements ServiceEdgeContract {
+
+    @Override
+    public int serverPort() {
+        return port;
+    }
+
+    @Override
+    public KafkaTemplate<String, String> kafkaTemplate() {
+        return kafka;
+    }
 
     @Test
     void givenFreshDatabase_whenServiceStarts_thenFlywayMigrationsAreApplied() {
@@ -21,73 +28,6 @@ class InfrastructureIT extends UsageServiceIT {
 
         assertThat(applied).isEqualTo(1);
         assertThat(processedEventsTables).isEqualTo(1);
-    }
-
-    @Test
-    void givenRealBroker_whenServiceProduces_thenAnotherClientConsumesIt() throws Exception {
-        String topic = "infra-" + UUID.randomUUID();
-        String value = "hello-" + UUID.randomUUID();
-
-        kafka.send(topic, "k", value).get();
-
-        var records = KafkaRecords.await(topic, r -> r.value().equals(value), 1, Duration.ofSeconds(20));
-        assertThat(records).hasSize(1);
-    }
-
-    @Test
-    void givenPlatformAdminToken_whenReadingAdminEndpoint_thenOk() {
-        http().get()
-                .uri("/actuator/metrics")
-                .header("Authorization", "Bearer " + Tokens.platformAdmin())
-                .exchange()
-                .expectStatus()
-                .isOk();
-    }
-
-    @Test
-    void givenNoToken_whenReadingAdminEndpoint_thenUnauthorizedProblem() {
-        http().get()
-                .uri("/actuator/metrics")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo(401)
-                .jsonPath("$.code")
-                .isEqualTo("unauthorized");
-    }
-
-    @Test
-    void givenForgedToken_whenReadingAdminEndpoint_thenUnauthorizedProblem() {
-        String token = Tokens.platformAdmin();
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
-
-        http().get()
-                .uri("/actuator/metrics")
-                .header("Authorization", "Bearer " + forged)
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    }
-
-    @Test
-    void givenTokenWithoutAdminRole_whenReadingAdminEndpoint_thenForbiddenProblem() {
-        http().get()
-                .uri("/actuator/metrics")
-                .header("Authorization", "Bearer " + Tokens.tenantViewer(UUID.randomUUID()))
-                .exchange()
-                .expectStatus()
-                .isForbidden()
-                .expectHeader()
-                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.code")
-                .isEqualTo("forbidden");
     }
 
     @Test
@@ -106,17 +46,5 @@ class InfrastructureIT extends UsageServiceIT {
                 .exists()
                 .jsonPath("$.paths['/v1/usage/tenants/{id}'].get.parameters[?(@.name == 'authentication')]")
                 .doesNotExist();
-    }
-
-    @Test
-    void healthIsUpWithoutToken() {
-        http().get()
-                .uri("/actuator/health")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.status")
-                .isEqualTo("UP");
     }
 }
