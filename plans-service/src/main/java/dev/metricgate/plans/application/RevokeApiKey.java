@@ -46,13 +46,7 @@ public final class RevokeApiKey {
         tx.write(() -> {
             Instant now = clock.instant();
             ApiKey key = keys.find(keyId).orElseThrow(() -> NotFoundException.apiKey(keyId));
-            Hierarchy hierarchy;
-            try {
-                hierarchy = access.visibleTree(caller, key.tenantId());
-            } catch (NotFoundException e) {
-                throw NotFoundException.apiKey(keyId);
-            }
-            TenantAccess.requireManager(caller);
+            Hierarchy hierarchy = access.manageableTreeOfKey(caller, keyId, key.tenantId());
             if (!key.revoke(now)) {
                 return null;
             }

@@ -51,13 +51,7 @@ public final class RotateApiKey {
         return tx.write(() -> {
             Instant now = clock.instant();
             ApiKey old = keys.find(keyId).orElseThrow(() -> NotFoundException.apiKey(keyId));
-            Hierarchy hierarchy;
-            try {
-                hierarchy = access.visibleTree(caller, old.tenantId());
-            } catch (NotFoundException e) {
-                throw NotFoundException.apiKey(keyId);
-            }
-            TenantAccess.requireManager(caller);
+            Hierarchy hierarchy = access.manageableTreeOfKey(caller, keyId, old.tenantId());
             Tenant tenant = hierarchy.get(old.tenantId());
             tenant.requireNotDeleted();
             ApiKeySecret secret = ApiKeySecret.generate();

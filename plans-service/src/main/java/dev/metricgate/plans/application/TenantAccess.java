@@ -43,6 +43,21 @@ public final class TenantAccess {
         return hierarchy;
     }
 
+    /**
+     * The tree of a key's tenant if the caller may change the key: outside the caller's subtree the
+     * key answers 404 exactly like an unknown key; a viewer gets 403.
+     */
+    public Hierarchy manageableTreeOfKey(Caller caller, UUID keyId, UUID keyTenantId) {
+        Hierarchy hierarchy;
+        try {
+            hierarchy = visibleTree(caller, keyTenantId);
+        } catch (NotFoundException e) {
+            throw NotFoundException.apiKey(keyId);
+        }
+        requireManager(caller);
+        return hierarchy;
+    }
+
     public void requireVisible(Caller caller, Hierarchy hierarchy, UUID tenantId) {
         if (!isInSubtree(caller, hierarchy, tenantId)) {
             throw NotFoundException.tenant(tenantId);
