@@ -55,7 +55,7 @@ public class EnforcementBench {
     record Phase(String name, String mode, int connections) {}
 
     record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
-            long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks) {
+            long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks, Cpu cpu) {
 
         double rps() {
             return requests / seconds;
@@ -70,6 +70,7 @@ public class EnforcementBench {
 
         int redisPort = SharedServers.redis().port();
         String kafka = SharedServers.kafka().bootstrapServers();
+        long kafkaPid = SharedServers.kafka().pid();
         String issuer = Tokens.issuerUri();
         HttpServer plans = plansStandIn();
 
@@ -104,7 +105,9 @@ public class EnforcementBench {
                 double[] lookupsBefore = localLookups(app);
                 double fallbacksBefore = fallbacks(app);
                 Map<String, Long> before = commandCalls(redis);
+                Cpu cpuBefore = Cpu.now(redis, kafkaPid);
                 Map<String, Long> run = wrk(script, base, phase, threads, duration);
+                Cpu cpu = Cpu.now(redis, kafkaPid).minus(cpuBefore, run.get("cpu_us"), run.get("requests"));
                 Map<String, Long> after = commandCalls(redis);
                 double[] lookupsAfter = localLookups(app);
                 long fallbacks = Math.round(fallbacks(app) - fallbacksBefore);
@@ -123,11 +126,12 @@ public class EnforcementBench {
                         commands / (double) run.get("requests"),
                         breakdown(before, after, run.get("requests")),
                         hits + misses == 0 ? 1 : hits / (hits + misses),
-                        fallbacks);
+                        fallbacks,
+                        cpu);
                 results.add(result);
                 System.out.println(row(result) + " Redis commands per request: " + result.commands()
                         + "; local key cache hit ratio " + result.localHitRatio() + "; plans-service lookups so far "
-                        + PLANS_LOOKUPS.get());
+                        + PLANS_LOOKUPS.get() + "; " + cpu);
             }
         } finally {
             redisClient.shutdown();
@@ -136,6 +140,55 @@ public class EnforcementBench {
         }
         report(results, warmup, duration, threads);
         System.exit(0);
+    }
+
+    /**
+     * CPU time per request of each process on the machine (µs): the service JVM (this JVM; the
+     * harness is idle while wrk runs), Redis ({@code INFO cpu}), the Kafka broker and wrk itself.
+     * Where the CPU goes is what decides the ratio on a machine where all four share two cores.
+     */
+    record Cpu(double service, double redis, double script, double redisReads, double kafka, double wrk) {
+
+        static Cpu now(StatefulRedisConnection<String, String> redis, long kafkaPid) {
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            String info = redis.sync().info("cpu");
+            double redisSeconds = field(info, "used_cpu_user") + field(info, "used_cpu_sys");
+            double kafkaMicros = ProcessHandle.of(kafkaPid)
+                    .flatMap(p -> p.info().totalCpuDuration())
+                    .map(d -> d.toNanos() / 1e3)
+                    .orElse(0.0);
+            Matcher script = Pattern.compile("cmdstat_evalsha:calls=\\d+,usec=(\\d+)")
+                    .matcher(redis.sync().info("commandstats"));
+            double scriptMicros = script.find() ? Double.parseDouble(script.group(1)) : 0;
+            double reads = field(redis.sync().info("stats"), "total_reads_processed");
+            return new Cpu(os.getProcessCpuTime() / 1e3, redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0);
+        }
+
+        Cpu minus(Cpu before, long wrkMicros, long requests) {
+            return new Cpu(
+                    (service - before.service) / requests,
+                    (redis - before.redis) / requests,
+                    (script - before.script) / requests,
+                    (redisReads - before.redisReads) / requests,
+                    (kafka - before.kafka) / requests,
+                    wrkMicros / (double) requests);
+        }
+
+        double total() {
+            return service + redis + kafka + wrk;
+        }
+
+        private static double field(String info, String name) {
+            Matcher m = Pattern.compile(name + ":([0-9.]+)").matcher(info);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "CPU µs per request: service %.0f, Redis %.0f (script %.1f; %.2f socket reads), Kafka %.0f, wrk %.0f, total %.0f",
+                    service, redis, script, redisReads, kafka, wrk, total());
+        }
     }
 
     /** In-process key cache hits and misses so far: a warm cache has no misses. */
@@ -290,7 +343,9 @@ public class EnforcementBench {
     }
 
     static Map<String, Long> wrk(Path script, String base, Phase phase, int threads, int seconds) throws Exception {
-        var process = new ProcessBuilder("wrk", "-t" + threads, "-c" + phase.connections(), "-d" + seconds + "s",
+        // bash's `times` reports the CPU time wrk used (its children's user and system time)
+        var process = new ProcessBuilder("bash", "-c", "wrk \"$@\"; status=$?; times; exit $status", "wrk",
+                        "-t" + threads, "-c" + phase.connections(), "-d" + seconds + "s",
                         "--timeout", "5s", "-s", script.toString(), base)
                 .redirectErrorStream(true);
         process.environment().put("BENCH_MODE", phase.mode());
@@ -298,10 +353,14 @@ public class EnforcementBench {
         Process wrk = process.start();
         Map<String, Long> values = new LinkedHashMap<>();
         StringBuilder output = new StringBuilder();
+        List<String> times = new ArrayList<>();
         try (var lines = new BufferedReader(new InputStreamReader(wrk.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
+                if (line.matches("\\d+m[0-9.]+s \\d+m[0-9.]+s")) {
+                    times.add(line);
+                }
                 if (line.startsWith("RESULT ")) {
                     for (String pair : line.substring(7).trim().split(" ")) {
                         String[] kv = pair.split("=");
@@ -310,9 +369,15 @@ public class EnforcementBench {
                 }
             }
         }
-        if (wrk.waitFor() != 0 || values.isEmpty()) {
+        if (wrk.waitFor() != 0 || values.isEmpty() || times.size() != 2) {
             throw new IllegalStateException("wrk failed:\n" + output);
         }
+        long cpu = 0;
+        for (String part : times.get(1).split(" ")) {
+            String[] minutesSeconds = part.substring(0, part.length() - 1).split("m");
+            cpu += Math.round((Long.parseLong(minutesSeconds[0]) * 60 + Double.parseDouble(minutesSeconds[1])) * 1e6);
+        }
+        values.put("cpu_us", cpu);
         return values;
     }
 
@@ -340,6 +405,8 @@ public class EnforcementBench {
                 .append(String.format(Locale.ROOT, "; hit ratio %.4f", r.localHitRatio()))
                 .append("; decided by the failure mode (Redis slower than its timeout): ")
                 .append(r.fallbacks())
+                .append("; ")
+                .append(r.cpu())
                 .append('\n'));
         Result check64 = results.get(0);
         Result check8 = results.get(1);

@@ -52,8 +52,15 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (ex.getCause() instanceof DatabindException databind
-                && !databind.getPath().isEmpty()) {
+        return unreadableBody(ex.getCause());
+    }
+
+    /**
+     * A body that could not be read: a value of the wrong type names its field, anything else is
+     * malformed JSON. For controllers that read their body themselves, with the same answers.
+     */
+    protected static ResponseEntity<Object> unreadableBody(@Nullable Throwable cause) {
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))

@@ -31,6 +31,11 @@ class ApiExceptionHandler extends ProblemExceptionHandler {
                 .body(problem);
     }
 
+    @ExceptionHandler(InvalidCheckRequestException.class)
+    ResponseEntity<Object> handleInvalidCheck(InvalidCheckRequestException ex) {
+        return ex.errors().isEmpty() ? unreadableBody(ex.getCause()) : badRequest(ex.errors());
+    }
+
     @ExceptionHandler(RequestDeniedException.class)
     ResponseEntity<Object> handleDenied(RequestDeniedException ex) {
         Decision decision = ex.decision();
@@ -51,7 +56,7 @@ class ApiExceptionHandler extends ProblemExceptionHandler {
         problem.setProperty("retryAfterSeconds", decision.retryAfterSeconds());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        RateLimitHeaders.apply(decision, headers);
+        RateLimitHeaders.apply(decision, headers::set);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .headers(headers)
                 .body(problem);

@@ -2,7 +2,7 @@ package dev.metricgate.enforcement.adapter.in.web;
 
 import dev.metricgate.enforcement.domain.Decision;
 import dev.metricgate.enforcement.domain.PolicyStatus;
-import org.springframework.http.HttpHeaders;
+import java.util.function.BiConsumer;
 
 /**
  * {@code RateLimit-Policy} and {@code RateLimit} of the IETF httpapi RateLimit header fields draft:
@@ -16,7 +16,7 @@ final class RateLimitHeaders {
 
     private RateLimitHeaders() {}
 
-    static void apply(Decision decision, HttpHeaders headers) {
+    static void apply(Decision decision, BiConsumer<String, String> headers) {
         if (decision.policies().isEmpty()) {
             return;
         }
@@ -41,7 +41,7 @@ final class RateLimitHeaders {
                     .append(";t=")
                     .append(status.resetSeconds());
         }
-        headers.set(POLICY, policy.toString());
-        headers.set(LIMIT, limit.toString());
+        headers.accept(POLICY, policy.toString());
+        headers.accept(LIMIT, limit.toString());
     }
 }
