@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * A billing period of a tenant's calendar: from local midnight of the anchor day in the tenant's
  * time zone to the same point one month later (anchor days are 1-28, so every month has one).
  */
 public record BillingPeriod(LocalDate startDate, Instant start, Instant end, ZoneId zone, int anchorDay) {
-
-    private static final DateTimeFormatter ID = DateTimeFormatter.BASIC_ISO_DATE;
 
     public static BillingPeriod containing(Instant instant, ZoneId zone, int anchorDay) {
         int anchor = Math.clamp(anchorDay, 1, 28);
@@ -37,7 +34,17 @@ public record BillingPeriod(LocalDate startDate, Instant start, Instant end, Zon
 
     /** Stable name of the period, the local start date, e.g. {@code 20261115}. */
     public String id() {
-        return ID.format(startDate);
+        return idOf(startDate);
+    }
+
+    /** {@link #id()} of the following period, without computing its instants. */
+    public String nextId() {
+        return idOf(startDate.plusMonths(1));
+    }
+
+    private static String idOf(LocalDate date) {
+        // yyyyMMdd for years 1000-9999, without a formatter: this names Redis keys on every check
+        return Integer.toString(date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth());
     }
 
     public long lengthSeconds() {

@@ -18,6 +18,7 @@ class BillingPeriodTest {
         assertThat(period.end()).isEqualTo(Instant.parse("2026-12-14T23:00:00Z"));
         assertThat(period.id()).isEqualTo("20261115");
         assertThat(period.next().id()).isEqualTo("20261215");
+        assertThat(period.nextId()).isEqualTo("20261215");
     }
 
     @Test

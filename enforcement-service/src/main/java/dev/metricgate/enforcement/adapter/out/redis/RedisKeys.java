@@ -48,7 +48,7 @@ final class RedisKeys {
                 case ROUTE -> keys[i++] = routeBucket(root, tenant, check.route());
                 case QUOTA -> {
                     keys[i++] = quota(root, tenant, check.period().id());
-                    keys[i++] = quota(root, tenant, check.period().next().id());
+                    keys[i++] = quota(root, tenant, check.period().nextId());
                 }
             }
         }
