@@ -37,6 +37,11 @@ public record BillingPeriod(LocalDate startDate, Instant start, Instant end, Zon
         return idOf(startDate);
     }
 
+    /** End of the following period, without computing the rest of it. */
+    public Instant nextEnd() {
+        return startDate.plusMonths(2).atStartOfDay(zone).toInstant();
+    }
+
     /** {@link #id()} of the following period, without computing its instants. */
     public String nextId() {
         return idOf(startDate.plusMonths(1));

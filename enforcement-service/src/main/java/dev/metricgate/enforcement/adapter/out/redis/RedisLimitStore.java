@@ -173,7 +173,7 @@ class RedisLimitStore implements LimitStore, DisposableBean {
                 args[i++] = check.shadow() ? "1" : "0";
                 args[i++] = Long.toString(check.quota());
                 args[i++] = Long.toString(check.period().end().toEpochMilli());
-                args[i++] = Long.toString(check.period().next().end().toEpochMilli());
+                args[i++] = Long.toString(check.period().nextEnd().toEpochMilli());
             }
         }
         return args;
