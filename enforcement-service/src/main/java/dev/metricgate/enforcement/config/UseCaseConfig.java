@@ -1,6 +1,7 @@
 package dev.metricgate.enforcement.config;
 
 import dev.metricgate.enforcement.application.CheckAccess;
+import dev.metricgate.enforcement.application.EventIds;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
 import dev.metricgate.enforcement.application.LocalFallback;
 import dev.metricgate.enforcement.application.ResolveApiKey;
@@ -11,7 +12,6 @@ import dev.metricgate.enforcement.application.port.out.LocalResolutionCache;
 import dev.metricgate.enforcement.application.port.out.SharedResolutionCache;
 import dev.metricgate.enforcement.application.port.out.UsageRecorder;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +48,7 @@ class UseCaseConfig {
             UsageRecorder usage,
             EnforcementMetrics metrics,
             Clock clock) {
-        return new CheckAccess(resolveApiKey, limits, fallback, usage, metrics, clock, UUID::randomUUID);
+        return new CheckAccess(resolveApiKey, limits, fallback, usage, metrics, clock, new EventIds(clock));
     }
 
     @Bean
