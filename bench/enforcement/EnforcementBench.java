@@ -32,6 +32,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -40,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
  * CUSTOMERS customers of KEYS_PER_CUSTOMER keys each), enforcement-service in this JVM, and wrk
  * driving it from outside. Prints throughput and latency of POST /v1/check (many keys at 64 and 8
  * connections, one hot key at 64), of GET /v1/ping (the framework's ceiling) with the ratio, and
- * Redis commands per decision from INFO commandstats.
+ * Redis commands per decision from INFO commandstats. For scale it also measures the issue's reference
+ * point: a bare endpoint that only runs one EVALSHA of a one-command script through Spring Data Redis.
  *
  * <p>Run by bench/run.sh. Environment: BENCH_WARMUP (seconds, default 50), BENCH_DURATION (seconds
  * per measured phase, default 20), BENCH_THREADS (wrk threads, default 2).
@@ -60,8 +65,30 @@ public class EnforcementBench {
         }
     }
 
+    /**
+     * The reference point of issue 4, added to the service for the benchmark only: {@code GET
+     * /v1/check} (the security chain already lets the path through; the product maps only POST) runs
+     * one EVALSHA through Spring Data Redis and answers. No key, no hierarchy, no usage event.
+     */
+    @RestController
+    public static class BareEvalsha {
+
+        private static final RedisScript<Long> INCR = RedisScript.of("return redis.call('INCR', KEYS[1])", Long.class);
+        private final StringRedisTemplate redis;
+
+        public BareEvalsha(StringRedisTemplate redis) {
+            this.redis = redis;
+        }
+
+        @GetMapping(path = "/v1/check", produces = "application/json")
+        Map<String, Object> bare() {
+            return Map.of("allowed", true, "calls", redis.execute(INCR, List.of("bench:bare")));
+        }
+    }
+
     record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
-            long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks, Cpu cpu) {
+            long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks, Cpu cpu,
+            double redisRoundTripMicros) {
 
         double rps() {
             return requests / seconds;
@@ -82,14 +109,15 @@ public class EnforcementBench {
         HttpServer plans = plansStandIn();
 
         ConfigurableApplicationContext app = SpringApplication.run(
-                EnforcementApplication.class,
+                new Class<?>[] {EnforcementApplication.class, BareEvalsha.class},
+                new String[] {
                 "--server.port=0",
                 "--spring.data.redis.port=" + redisPort,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
                 "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plans.getAddress().getPort(),
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"});
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://127.0.0.1:" + port;
         probe(base);
@@ -102,6 +130,7 @@ public class EnforcementBench {
             wrk(script, base, new Phase("warm-up", "check", 64), threads, warmup);
             wrk(script, base, new Phase("warm-up", "hot", 64), threads, 5);
             wrk(script, base, new Phase("warm-up", "ping", 64), threads, 10);
+            wrk(script, base, new Phase("warm-up", "bare", 64), threads, 10);
             List<Phase> phases = List.of(
                     new Phase("/v1/check, 10,000 keys", "check", 64),
                     new Phase("/v1/check, 10,000 keys", "check", 8),
@@ -109,10 +138,13 @@ public class EnforcementBench {
                     new Phase("/v1/ping (ceiling)", "ping", 64),
                     new Phase("/v1/ping (ceiling)", "ping", 8),
                     new Phase("/v1/check, 10,000 keys, paced", "check", 8, pace),
-                    new Phase("/v1/ping (ceiling), paced", "ping", 8, pace));
+                    new Phase("/v1/ping (ceiling), paced", "ping", 8, pace),
+                    new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 64),
+                    new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 8));
             for (Phase phase : phases) {
                 double[] lookupsBefore = localLookups(app);
                 double fallbacksBefore = fallbacks(app);
+                double[] roundTripsBefore = redisRoundTrips(app);
                 Map<String, Long> before = commandCalls(redis);
                 Cpu cpuBefore = Cpu.now(redis, kafkaPid);
                 Map<String, Long> run = wrk(script, base, phase, threads, duration);
@@ -120,6 +152,8 @@ public class EnforcementBench {
                 Map<String, Long> after = commandCalls(redis);
                 double[] lookupsAfter = localLookups(app);
                 long fallbacks = Math.round(fallbacks(app) - fallbacksBefore);
+                double[] roundTripsAfter = redisRoundTrips(app);
+                double roundTrips = roundTripsAfter[0] - roundTripsBefore[0];
                 double hits = lookupsAfter[0] - lookupsBefore[0];
                 double misses = lookupsAfter[1] - lookupsBefore[1];
                 long commands = sent(before, after);
@@ -136,11 +170,13 @@ public class EnforcementBench {
                         breakdown(before, after, run.get("requests")),
                         hits + misses == 0 ? 1 : hits / (hits + misses),
                         fallbacks,
-                        cpu);
+                        cpu,
+                        roundTrips == 0 ? 0 : (roundTripsAfter[1] - roundTripsBefore[1]) / roundTrips);
                 results.add(result);
                 System.out.println(row(result) + " Redis commands per request: " + result.commands()
                         + "; local key cache hit ratio " + result.localHitRatio() + "; plans-service lookups so far "
-                        + PLANS_LOOKUPS.get() + "; " + cpu);
+                        + PLANS_LOOKUPS.get() + "; " + cpu + String.format(Locale.ROOT,
+                        "; mean charge-script round trip seen by the service %.0f µs", result.redisRoundTripMicros()));
             }
         } finally {
             redisClient.shutdown();
@@ -215,6 +251,16 @@ public class EnforcementBench {
         return meters.find("metricgate.fallbacks").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count)
                 .sum();
+    }
+
+    /** Count and total time (µs) of the service's own charge-script timer. */
+    static double[] redisRoundTrips(ConfigurableApplicationContext app) {
+        var timer = app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("metricgate.redis.latency")
+                .timer();
+        return timer == null
+                ? new double[] {0, 0}
+                : new double[] {timer.count(), timer.totalTime(java.util.concurrent.TimeUnit.MICROSECONDS)};
     }
 
     static String env(String name, String fallback) {
@@ -394,7 +440,7 @@ public class EnforcementBench {
     static String row(Result r) {
         return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %s | %d |",
                 r.phase().name(), r.phase().connections(), r.rps(), r.p50() / 1000.0, r.p99() / 1000.0,
-                r.p999() / 1000.0, r.phase().mode().equals("ping") ? "-" : String.format(Locale.ROOT, "%.3f",
+                r.p999() / 1000.0, !r.phase().mode().equals("check") && !r.phase().mode().equals("hot") ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.commandsPerRequest()), r.socketErrors() + r.non2xx());
     }
 
@@ -418,6 +464,8 @@ public class EnforcementBench {
                 .append(r.fallbacks())
                 .append("; ")
                 .append(r.cpu())
+                .append(r.redisRoundTripMicros() == 0 ? "" : String.format(Locale.ROOT,
+                        "; mean charge-script round trip seen by the service %.0f µs", r.redisRoundTripMicros()))
                 .append('\n'));
         Result check64 = results.get(0);
         Result check8 = results.get(1);
@@ -433,6 +481,12 @@ public class EnforcementBench {
                         + "%.2f ms paced at %,.0f checks/s (%.0f%% of the saturated rate; /v1/ping paced: %.2f ms)%n",
                 check8.p99() / 1000.0, ping8.p99() / 1000.0, paced.p99() / 1000.0, paced.rps(),
                 100 * paced.rps() / check8.rps(), pacedPing.p99() / 1000.0));
+        Result bare64 = results.get(7);
+        Result bare8 = results.get(8);
+        out.append(String.format(Locale.ROOT, "reference, a bare EVALSHA through Spring Data Redis vs /v1/ping: %.0f%% at 64 "
+                        + "connections, %.0f%% at 8 connections; /v1/check vs the bare EVALSHA: %.0f%% and %.0f%%%n",
+                100 * bare64.rps() / ping64.rps(), 100 * bare8.rps() / ping8.rps(), 100 * check64.rps() / bare64.rps(),
+                100 * check8.rps() / bare8.rps()));
         System.out.print(out);
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());

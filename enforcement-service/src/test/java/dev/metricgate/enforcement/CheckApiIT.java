@@ -53,6 +53,26 @@ class CheckApiIT extends EnforcementIT {
     }
 
     @Test
+    void givenRedisForgotTheChargeScript_whenChecking_thenTheScriptIsLoadedAgainAndTheCallIsCharged() {
+        Key key = key(tenant(1, limits(1, 5, null))).registered();
+        check(key).expectStatus().isOk();
+        double fallbacksBefore = meters.find("metricgate.fallbacks").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) connection -> {
+            connection.scriptingCommands().scriptFlush();
+            return null;
+        });
+
+        check(key).expectStatus().isOk().expectHeader().valueEquals("RateLimit", "\"rate\";r=3;t=2");
+        assertThat(meters.find("metricgate.fallbacks").counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                        .sum())
+                .isEqualTo(fallbacksBefore);
+    }
+
+    @Test
     void givenBurstOfFive_whenCheckingSixTimes_thenFiveAllowedAndTheSixthRateLimitedWithHeaders() {
         Key key = key(tenant(1, limits(1, 5, null))).registered();
 

@@ -9,27 +9,14 @@ import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import dev.metricgate.enforcement.domain.Verdict;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.metrics.CommandLatencyRecorder;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.NettyCustomizer;
-import io.lettuce.core.tracing.Tracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.netty.channel.Channel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,45 +27,40 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA over a dedicated
- * multiplexed Lettuce connection (one command per check), reloaded when Redis answers NOSCRIPT.
- * Every call goes through the circuit breaker, so a dead Redis costs no waiting.
+ * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA (one command per
+ * check) over blocking connections that the check's own virtual thread writes and reads (ADR 0014),
+ * reloaded when Redis answers NOSCRIPT. Every call goes through the circuit breaker, so a dead Redis
+ * costs no waiting.
  */
 @Component
 class RedisLimitStore implements LimitStore, DisposableBean {
 
     static final String SCRIPT_PATH = "scripts/charge.lua";
 
-    private final RedisClient client;
+    private final ScriptConnections connections;
     private final String script;
     private final String sha;
     private final CircuitBreaker breaker;
     private final Timer latency;
     private final Clock clock;
     private final boolean redisClock;
-    private volatile StatefulRedisConnection<String, String> connection;
 
     RedisLimitStore(
             DataRedisConnectionDetails details,
-            ClientResources resources,
             CircuitBreaker redisCircuitBreaker,
             MeterRegistry meters,
             Clock clock,
             EnforcementProperties properties) {
-        RedisURI.Builder uri = RedisURI.builder()
-                .withHost(details.getStandalone().getHost())
-                .withPort(details.getStandalone().getPort())
-                .withDatabase(details.getStandalone().getDatabase())
-                .withTimeout(properties.redisCommandTimeout());
-        if (details.getPassword() != null) {
-            uri.withAuthentication(
-                    details.getUsername() == null ? "default" : details.getUsername(), details.getPassword());
-        }
-        this.client = RedisClient.create(hotPath(resources), uri.build());
-        this.client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        var standalone = details.getStandalone();
+        this.connections = new ScriptConnections(
+                new RedisEndpoint(
+                        standalone.getHost(),
+                        standalone.getPort(),
+                        standalone.getDatabase(),
+                        details.getUsername(),
+                        details.getPassword()),
+                properties.redisCommandTimeout(),
+                properties.redisConnections());
         this.script = readScript();
         this.sha = sha1(script);
         this.breaker = redisCircuitBreaker;
@@ -90,27 +72,6 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         this.redisClock = properties.redisClock();
     }
 
-    /**
-     * The shared client resources (event loops, reconnect delay) without the per-command tracing
-     * span and latency timers Spring Boot adds: this connection carries one command per check and
-     * has its own timer. Flushes are consolidated, so the scripts of concurrent checks leave in one
-     * write and Redis reads them in one go (pipelining without changing how a check waits).
-     */
-    private static ClientResources hotPath(ClientResources shared) {
-        return shared.mutate()
-                .tracing(Tracing.disabled())
-                .commandLatencyRecorder(CommandLatencyRecorder.disabled())
-                .nettyCustomizer(new NettyCustomizer() {
-                    @Override
-                    public void afterChannelInitialized(Channel channel) {
-                        channel.pipeline()
-                                .addFirst(new FlushConsolidationHandler(
-                                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-                    }
-                })
-                .build();
-    }
-
     @Override
     public ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost) {
         if (!breaker.tryAcquirePermission()) {
@@ -120,7 +81,7 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         String[] args = arguments(checks, cost);
         long start = System.nanoTime();
         try {
-            List<Object> reply = evaluate(keys, args);
+            long[] reply = evaluate(keys, args);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             latency.record(elapsed, TimeUnit.NANOSECONDS);
@@ -131,27 +92,22 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         }
     }
 
-    private List<Object> evaluate(String[] keys, String[] args) {
-        StatefulRedisConnection<String, String> redis = connection();
+    private long[] evaluate(String[] keys, String[] args) {
         try {
-            return redis.sync().evalsha(sha, ScriptOutputType.MULTI, keys, args);
-        } catch (RedisNoScriptException e) {
-            // Redis restarted or flushed its script cache: load the same text again, once.
-            redis.sync().scriptLoad(script);
-            return redis.sync().evalsha(sha, ScriptOutputType.MULTI, keys, args);
-        }
-    }
-
-    private StatefulRedisConnection<String, String> connection() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return current;
-        }
-        synchronized (this) {
-            if (connection == null) {
-                connection = client.connect();
-            }
-            return connection;
+            return connections.run(connection -> {
+                try {
+                    return connection.evalsha(sha, keys, args);
+                } catch (RedisReplyException e) {
+                    if (!e.noScript()) {
+                        throw e;
+                    }
+                    // Redis restarted or flushed its script cache: load the same text again, once.
+                    connection.scriptLoad(script);
+                    return connection.evalsha(sha, keys, args);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -179,17 +135,17 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         return args;
     }
 
-    private static ChargeResult parse(List<Object> reply, int checks) {
-        Verdict verdict = switch (((Long) reply.get(0)).intValue()) {
+    private static ChargeResult parse(long[] reply, int checks) {
+        Verdict verdict = switch ((int) reply[0]) {
             case 0 -> Verdict.ALLOWED;
             case 1 -> Verdict.DENIED;
             default -> Verdict.SHADOW_DENIED;
         };
-        int denied = ((Long) reply.get(1)).intValue() - 1;
-        long retry = (Long) reply.get(2);
+        int denied = (int) reply[1] - 1;
+        long retry = reply[2];
         List<CheckState> states = new ArrayList<>(checks);
         for (int i = 0; i < checks; i++) {
-            states.add(new CheckState((Long) reply.get(3 + 2 * i), (Long) reply.get(4 + 2 * i)));
+            states.add(new CheckState(reply[3 + 2 * i], reply[4 + 2 * i]));
         }
         return new ChargeResult(verdict, denied, retry, states);
     }
@@ -213,10 +169,6 @@ class RedisLimitStore implements LimitStore, DisposableBean {
 
     @Override
     public void destroy() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        connections.close();
     }
 }
