@@ -3,7 +3,8 @@
 # free 127.0.0.1 ports (stopped by the benchmark JVM when it exits), a plans-service stand-in with
 # 10,000 keys in 500 tenant trees, enforcement-service in-process, and drives it with wrk.
 # Needs wrk (apt-get install -y wrk). Environment: BENCH_WARMUP (s, default 50),
-# BENCH_DURATION (s per phase, default 20), BENCH_THREADS (wrk threads, default 2), BENCH_JAVA_OPTS
+# BENCH_DURATION (s per phase, default 20), BENCH_ROUNDS (the phases take turns in this many slices,
+# default 4, so the ratios compare phases measured side by side), BENCH_THREADS (wrk threads, default 2), BENCH_JAVA_OPTS
 # (extra JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr for a profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."

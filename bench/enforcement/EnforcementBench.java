@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * point: a bare endpoint that only runs one EVALSHA of a one-command script through Spring Data Redis.
  *
  * <p>Run by bench/run.sh. Environment: BENCH_WARMUP (seconds, default 50), BENCH_DURATION (seconds
- * per measured phase, default 20), BENCH_THREADS (wrk threads, default 2).
+ * per measured phase, default 20), BENCH_ROUNDS (the phases take turns in this many slices, default
+ * 4), BENCH_THREADS (wrk threads, default 2).
  */
 public class EnforcementBench {
 
@@ -100,6 +101,7 @@ public class EnforcementBench {
         int duration = Integer.parseInt(env("BENCH_DURATION", "20"));
         int threads = Integer.parseInt(env("BENCH_THREADS", "2"));
         int pace = Integer.parseInt(env("BENCH_PACE_MS", "2"));
+        int rounds = Integer.parseInt(env("BENCH_ROUNDS", "4"));
         Path script = Path.of("bench/enforcement/wrk.lua").toAbsolutePath();
 
         int redisPort = SharedServers.redis().port();
@@ -141,50 +143,104 @@ public class EnforcementBench {
                     new Phase("/v1/ping (ceiling), paced", "ping", 8, pace),
                     new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 64),
                     new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 8));
-            for (Phase phase : phases) {
-                double[] lookupsBefore = localLookups(app);
-                double fallbacksBefore = fallbacks(app);
-                double[] roundTripsBefore = redisRoundTrips(app);
-                Map<String, Long> before = commandCalls(redis);
-                Cpu cpuBefore = Cpu.now(redis, kafkaPid);
-                Map<String, Long> run = wrk(script, base, phase, threads, duration);
-                Cpu cpu = Cpu.now(redis, kafkaPid).minus(cpuBefore, run.get("cpu_us"), run.get("requests"));
-                Map<String, Long> after = commandCalls(redis);
-                double[] lookupsAfter = localLookups(app);
-                long fallbacks = Math.round(fallbacks(app) - fallbacksBefore);
-                double[] roundTripsAfter = redisRoundTrips(app);
-                double roundTrips = roundTripsAfter[0] - roundTripsBefore[0];
-                double hits = lookupsAfter[0] - lookupsBefore[0];
-                double misses = lookupsAfter[1] - lookupsBefore[1];
-                long commands = sent(before, after);
-                Result result = new Result(
-                        phase,
-                        run.get("requests"),
-                        run.get("duration_us") / 1e6,
-                        run.get("socket_errors"),
-                        run.get("non2xx"),
-                        run.get("p50_us"),
-                        run.get("p99_us"),
-                        run.get("p999_us"),
-                        commands / (double) run.get("requests"),
-                        breakdown(before, after, run.get("requests")),
-                        hits + misses == 0 ? 1 : hits / (hits + misses),
-                        fallbacks,
-                        cpu,
-                        roundTrips == 0 ? 0 : (roundTripsAfter[1] - roundTripsBefore[1]) / roundTrips);
+            // Every phase runs in BENCH_ROUNDS slices, the phases taking turns, so a drift of this shared
+            // VM's speed during the run (±15 % between runs) hits each phase alike and the ratios compare
+            // phases measured side by side.
+            Map<Phase, Totals> totals = new LinkedHashMap<>();
+            phases.forEach(phase -> totals.put(phase, new Totals()));
+            int slice = Math.max(1, duration / rounds);
+            for (int round = 1; round <= rounds; round++) {
+                for (Phase phase : phases) {
+                    Totals total = totals.get(phase);
+                    double[] lookupsBefore = localLookups(app);
+                    double fallbacksBefore = fallbacks(app);
+                    double[] roundTripsBefore = redisRoundTrips(app);
+                    Map<String, Long> before = commandCalls(redis);
+                    Cpu cpuBefore = Cpu.now(redis, kafkaPid);
+                    Map<String, Long> run = wrk(script, base, phase, threads, slice);
+                    total.cpu = total.cpu.plus(Cpu.now(redis, kafkaPid).minus(cpuBefore, run.get("cpu_us"), 1));
+                    Map<String, Long> after = commandCalls(redis);
+                    double[] lookupsAfter = localLookups(app);
+                    double[] roundTripsAfter = redisRoundTrips(app);
+                    total.add(run, before, after);
+                    total.fallbacks += Math.round(fallbacks(app) - fallbacksBefore);
+                    total.roundTrips += roundTripsAfter[0] - roundTripsBefore[0];
+                    total.roundTripMicros += roundTripsAfter[1] - roundTripsBefore[1];
+                    total.hits += lookupsAfter[0] - lookupsBefore[0];
+                    total.misses += lookupsAfter[1] - lookupsBefore[1];
+                }
+                System.out.printf("round %d of %d done%n", round, rounds);
+            }
+            totals.forEach((phase, total) -> {
+                Result result = total.result(phase);
                 results.add(result);
                 System.out.println(row(result) + " Redis commands per request: " + result.commands()
-                        + "; local key cache hit ratio " + result.localHitRatio() + "; plans-service lookups so far "
-                        + PLANS_LOOKUPS.get() + "; " + cpu + String.format(Locale.ROOT,
-                        "; mean charge-script round trip seen by the service %.0f µs", result.redisRoundTripMicros()));
-            }
+                        + "; local key cache hit ratio " + result.localHitRatio() + "; " + result.cpu()
+                        + String.format(Locale.ROOT, "; mean charge-script round trip seen by the service %.0f µs",
+                                result.redisRoundTripMicros())
+                        + "; p99 per round (ms): " + total.p99s());
+            });
         } finally {
             redisClient.shutdown();
             app.close();
             plans.stop(0);
         }
-        report(results, warmup, duration, threads, pace);
+        report(results, warmup, duration, threads, pace, rounds);
         System.exit(0);
+    }
+
+    /** A phase's rounds added up: counts and CPU summed, latency percentiles kept per round. */
+    static final class Totals {
+        long requests;
+        long durationMicros;
+        long socketErrors;
+        long non2xx;
+        final List<Long> p50 = new ArrayList<>();
+        final List<Long> p99 = new ArrayList<>();
+        final List<Long> p999 = new ArrayList<>();
+        final Map<String, Long> commands = new LinkedHashMap<>();
+        long sent;
+        Cpu cpu = new Cpu(0, 0, 0, 0, 0, 0);
+        long fallbacks;
+        double roundTrips;
+        double roundTripMicros;
+        double hits;
+        double misses;
+
+        void add(Map<String, Long> run, Map<String, Long> before, Map<String, Long> after) {
+            requests += run.get("requests");
+            durationMicros += run.get("duration_us");
+            socketErrors += run.get("socket_errors");
+            non2xx += run.get("non2xx");
+            p50.add(run.get("p50_us"));
+            p99.add(run.get("p99_us"));
+            p999.add(run.get("p999_us"));
+            sent += sent(before, after);
+            after.forEach((command, calls) -> commands.merge(command, calls - before.getOrDefault(command, 0L), Long::sum));
+        }
+
+        Result result(Phase phase) {
+            StringBuilder perRequest = new StringBuilder();
+            commands.forEach((command, calls) -> {
+                if (calls > 0) {
+                    perRequest.append(String.format(Locale.ROOT, " %s=%.3f", command, calls / (double) requests));
+                }
+            });
+            return new Result(phase, requests, durationMicros / 1e6, socketErrors, non2xx, median(p50), median(p99),
+                    median(p999), sent / (double) requests, perRequest.toString().trim(),
+                    hits + misses == 0 ? 1 : hits / (hits + misses), fallbacks, cpu.per(requests),
+                    roundTrips == 0 ? 0 : roundTripMicros / roundTrips);
+        }
+
+        String p99s() {
+            return p99.stream().map(v -> String.format(Locale.ROOT, "%.2f", v / 1000.0)).toList().toString();
+        }
+
+        static long median(List<Long> values) {
+            List<Long> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        }
     }
 
     /**
@@ -218,6 +274,16 @@ public class EnforcementBench {
                     (redisReads - before.redisReads) / requests,
                     (kafka - before.kafka) / requests,
                     wrkMicros / (double) requests);
+        }
+
+        Cpu plus(Cpu other) {
+            return new Cpu(service + other.service, redis + other.redis, script + other.script,
+                    redisReads + other.redisReads, kafka + other.kafka, wrk + other.wrk);
+        }
+
+        Cpu per(long requests) {
+            return new Cpu(service / requests, redis / requests, script / requests, redisReads / requests,
+                    kafka / requests, wrk / requests);
         }
 
         double total() {
@@ -386,17 +452,6 @@ public class EnforcementBench {
         return sent;
     }
 
-    static String breakdown(Map<String, Long> before, Map<String, Long> after, long requests) {
-        StringBuilder out = new StringBuilder();
-        after.forEach((command, calls) -> {
-            long delta = calls - before.getOrDefault(command, 0L);
-            if (delta > 0) {
-                out.append(String.format(Locale.ROOT, " %s=%.3f", command, delta / (double) requests));
-            }
-        });
-        return out.toString().trim();
-    }
-
     static Map<String, Long> wrk(Path script, String base, Phase phase, int threads, int seconds) throws Exception {
         // bash's `times` reports the CPU time wrk used (its children's user and system time)
         var process = new ProcessBuilder("bash", "-c", "wrk \"$@\"; status=$?; times; exit $status", "wrk",
@@ -444,11 +499,13 @@ public class EnforcementBench {
                         r.commandsPerRequest()), r.socketErrors() + r.non2xx());
     }
 
-    static void report(List<Result> results, int warmup, int duration, int threads, int pace) throws Exception {
+    static void report(List<Result> results, int warmup, int duration, int threads, int pace, int rounds)
+            throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nenforcement benchmark: %d keys in %d trees, warm-up %d s, %d s per phase, wrk -t%d; "
-                        + "paced phases: %d ms between a connection's answer and its next call%n%n",
-                KEYS, TREES, warmup, duration, threads, pace));
+        out.append(String.format(Locale.ROOT, "%nenforcement benchmark: %d keys in %d trees, warm-up %d s, %d s per phase "
+                        + "in %d interleaved rounds, wrk -t%d; paced phases: %d ms between a connection's answer and "
+                        + "its next call; latency percentiles are the median of the rounds' percentiles%n%n",
+                KEYS, TREES, warmup, duration, rounds, threads, pace));
         out.append("| phase | connections | requests/s | p50 ms | p99 ms | p99.9 ms | Redis commands sent per decision | errors |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         results.forEach(r -> out.append(row(r)).append('\n'));
