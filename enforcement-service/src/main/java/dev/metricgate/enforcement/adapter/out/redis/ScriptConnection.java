@@ -26,6 +26,7 @@ final class ScriptConnection implements Closeable {
     private final InputStream in;
     private final byte[] command = new byte[4096];
     private int length;
+    private long idleSince;
 
     ScriptConnection(RedisEndpoint endpoint, Duration timeout) throws IOException {
         socket = new Socket();
@@ -48,6 +49,15 @@ final class ScriptConnection implements Closeable {
             socket.close();
             throw e;
         }
+    }
+
+    void markIdle() {
+        idleSince = System.nanoTime();
+    }
+
+    /** When it was last given back ({@link System#nanoTime()}). */
+    long idleSince() {
+        return idleSince;
     }
 
     /** Runs a loaded script; its reply must be an array of integers. */

@@ -114,6 +114,36 @@ class ScriptConnectionsIT {
     }
 
     @Test
+    void aConnectionIdleLongerThanTheLimitIsReplacedBeforeRedisDroppedItCostsACall() throws Exception {
+        // a Redis of its own: `timeout 1` closes every client idle for a second
+        try (var strict = dev.metricgate.devstack.RedisServer.start(dev.metricgate.devstack.Net.freePort());
+                var strictClient = RedisClient.create("redis://127.0.0.1:" + strict.port());
+                var strictAdmin = strictClient.connect()) {
+            String strictSha = strictAdmin.sync().scriptLoad(SCRIPT);
+            strictAdmin.sync().configSet("timeout", "1");
+            var endpoint = new RedisEndpoint("127.0.0.1", strict.port(), 0, null, null);
+            try (var connections = new ScriptConnections(endpoint, TIMEOUT, 1, Duration.ofMillis(500))) {
+                connections.run(c -> c.evalsha(strictSha, new String[] {"sc:idle"}, new String[] {"1", "0"}));
+                Thread.sleep(3_000); // Redis checks idle clients ten times a second
+
+                long[] reply =
+                        connections.run(c -> c.evalsha(strictSha, new String[] {"sc:idle"}, new String[] {"1", "0"}));
+
+                assertThat(reply[0]).isEqualTo(2);
+            }
+            try (var lenient = new ScriptConnections(endpoint, TIMEOUT, 1, Duration.ofMinutes(1))) {
+                lenient.run(c -> c.evalsha(strictSha, new String[] {"sc:idle"}, new String[] {"1", "0"}));
+                Thread.sleep(3_000);
+
+                // the same wait without the limit: the dropped connection fails the call
+                assertThatThrownBy(() -> lenient.run(
+                                c -> c.evalsha(strictSha, new String[] {"sc:idle"}, new String[] {"1", "0"})))
+                        .isInstanceOf(IOException.class);
+            }
+        }
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutInsteadOfHanging() throws IOException {
         try (var silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
                 var connections = new ScriptConnections(
