@@ -195,6 +195,9 @@ final class ScriptConnection implements Closeable {
             b = in.read();
         }
         while (b != '\r') {
+            if (b < 0) {
+                throw new EOFException("Redis closed the connection");
+            }
             if (b < '0' || b > '9') {
                 throw new IOException("malformed integer in Redis reply");
             }
