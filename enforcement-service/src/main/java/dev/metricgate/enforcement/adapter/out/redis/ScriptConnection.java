@@ -92,23 +92,45 @@ final class ScriptConnection implements Closeable {
     private void begin(int parts) throws IOException {
         length = 0;
         put((byte) '*');
-        ascii(Integer.toString(parts));
+        number(parts);
         put(CRLF);
     }
 
+    /** A bulk string; keys and numbers are ASCII and go into the buffer as they are. */
     private void bulk(String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (!isAscii(value)) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            put((byte) '$');
+            number(bytes.length);
+            put(CRLF);
+            put(bytes);
+            put(CRLF);
+            return;
+        }
         put((byte) '$');
-        ascii(Integer.toString(bytes.length));
+        number(value.length());
         put(CRLF);
-        put(bytes);
-        put(CRLF);
-    }
-
-    private void ascii(String value) throws IOException {
         for (int i = 0; i < value.length(); i++) {
             put((byte) value.charAt(i));
         }
+        put(CRLF);
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A non-negative count, in decimal. */
+    private void number(int value) throws IOException {
+        if (value >= 10) {
+            number(value / 10);
+        }
+        put((byte) ('0' + value % 10));
     }
 
     private void put(byte b) throws IOException {

@@ -58,6 +58,20 @@ class ScriptConnectionsIT {
     }
 
     @Test
+    void keysAndArgumentsOfAnyLengthAndAlphabetArriveIntact() throws IOException {
+        String route = "mg:{root}:r:tenant:POST /v1/bücher/€"; // a route may be any UTF-8
+        String longKey = "sc:long:" + "x".repeat(10_000); // longer than the command buffer
+        redis.del(route, longKey);
+        try (var connections = new ScriptConnections(endpoint(0, null, null), TIMEOUT, 1)) {
+            connections.run(c -> c.evalsha(sha, new String[] {route}, new String[] {"7", "0"}));
+            connections.run(c -> c.evalsha(sha, new String[] {longKey}, new String[] {"1234567890", "0"}));
+        }
+        assertThat(redis.get(route)).isEqualTo("7");
+        assertThat(redis.get(longKey)).isEqualTo("1234567890");
+        redis.del(route, longKey);
+    }
+
+    @Test
     void aConnectionIsReusedAfterAnErrorReply() throws IOException {
         try (var connections = new ScriptConnections(endpoint(0, null, null), TIMEOUT, 1)) {
             assertThatThrownBy(() -> connections.run(c -> c.evalsha("0".repeat(40), new String[0], new String[0])))
