@@ -163,7 +163,7 @@ public class EnforcementBench {
                     Map<String, Long> before = commandCalls(redis);
                     Cpu cpuBefore = Cpu.now(redis, kafkaPid);
                     Map<String, Long> run = wrk(script, base, phase, threads, slice);
-                    total.cpu = total.cpu.plus(Cpu.now(redis, kafkaPid).minus(cpuBefore, run.get("cpu_us"), 1));
+                    total.cpu = total.cpu.plus(Cpu.now(redis, kafkaPid).since(cpuBefore, run.get("cpu_us")));
                     Map<String, Long> after = commandCalls(redis);
                     double[] lookupsAfter = localLookups(app);
                     double[] roundTripsAfter = redisRoundTrips(app);
@@ -274,14 +274,10 @@ public class EnforcementBench {
             return new Cpu(os.getProcessCpuTime() / 1e3, redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0);
         }
 
-        Cpu minus(Cpu before, long wrkMicros, long requests) {
-            return new Cpu(
-                    (service - before.service) / requests,
-                    (redis - before.redis) / requests,
-                    (script - before.script) / requests,
-                    (redisReads - before.redisReads) / requests,
-                    (kafka - before.kafka) / requests,
-                    wrkMicros / (double) requests);
+        /** What each process used since {@code before}; wrk's own time is measured apart. */
+        Cpu since(Cpu before, long wrkMicros) {
+            return new Cpu(service - before.service, redis - before.redis, script - before.script,
+                    redisReads - before.redisReads, kafka - before.kafka, wrkMicros);
         }
 
         Cpu plus(Cpu other) {
