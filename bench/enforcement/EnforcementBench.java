@@ -4,6 +4,12 @@ import dev.metricgate.contracts.KeyResolution.EffectiveLimits;
 import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.enforcement.EnforcementApplication;
+import dev.metricgate.enforcement.application.ResolveApiKey;
+import dev.metricgate.enforcement.application.port.out.LimitStore;
+import dev.metricgate.enforcement.domain.CheckPlan;
+import dev.metricgate.enforcement.domain.KeyGrant;
+import dev.metricgate.enforcement.domain.LimitCheck;
+import dev.metricgate.enforcement.domain.Verdict;
 import dev.metricgate.testsupport.SharedServers;
 import dev.metricgate.testsupport.Tokens;
 import com.sun.net.httpserver.HttpServer;
@@ -20,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.SpringApplication;
@@ -45,7 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  * driving it from outside. Prints throughput and latency of POST /v1/check (many keys at 64 and 8
  * connections, one hot key at 64), of GET /v1/ping (the framework's ceiling) with the ratio, and
  * Redis commands per decision from INFO commandstats. For scale it also measures the issue's reference
- * point: a bare endpoint that only runs one EVALSHA of a one-command script through Spring Data Redis.
+ * point, a bare endpoint that only runs one EVALSHA of a one-command script through Spring Data Redis,
+ * and the floor of any check: an endpoint that only runs the production charge script through the
+ * production client.
  *
  * <p>Run by bench/run.sh. Environment: BENCH_WARMUP (seconds, default 50), BENCH_DURATION (seconds
  * per measured phase, default 20), BENCH_ROUNDS (the phases take turns in this many slices, default
@@ -57,13 +67,15 @@ public class EnforcementBench {
     static final int CUSTOMERS = 4;
     static final int KEYS_PER_CUSTOMER = 5;
     static final int KEYS = TREES * CUSTOMERS * KEYS_PER_CUSTOMER;
+    /** The routes wrk.lua sends, key {@code i} with route {@code i % 4}. */
+    static final List<String> ROUTES = List.of("GET /v1/orders", "POST /v1/orders", "GET /v1/customers", "*");
 
     /** @param paceMillis pause of each connection between an answer and its next call, 0 = none */
     record Phase(String name, String mode, int connections, int paceMillis) {
 
         /** Phases whose requests run the charge script (the others may still see late ones finish). */
         boolean charges() {
-            return mode.equals("check") || mode.equals("hot");
+            return mode.equals("check") || mode.equals("hot") || mode.equals("floor");
         }
 
         Phase(String name, String mode, int connections) {
@@ -92,6 +104,47 @@ public class EnforcementBench {
         }
     }
 
+    /**
+     * The floor of any check, added to the service for the benchmark only: {@code GET
+     * /v1/check?charge} runs the production charge script for one of the benchmark's keys through the
+     * production client ({@link LimitStore}), with the grant and limit plan resolved up front. No key
+     * lookup, no body, no RateLimit headers, no usage event: what is left is the one Redis round trip
+     * per decision that the issue asks for, on the same server stack as {@code /v1/ping}.
+     */
+    @RestController
+    public static class ChargeScriptOnly {
+
+        private final ResolveApiKey keys;
+        private final LimitStore limits;
+        private final AtomicInteger next = new AtomicInteger();
+        private KeyGrant[] grants;
+        private List<List<LimitCheck>> plans;
+
+        public ChargeScriptOnly(ResolveApiKey keys, LimitStore limits) {
+            this.keys = keys;
+            this.limits = limits;
+        }
+
+        /** Resolves every key once (from the primed cache), with its route as wrk.lua sends it. */
+        void prepare() {
+            Instant now = Instant.now();
+            KeyGrant[] resolved = new KeyGrant[KEYS];
+            List<List<LimitCheck>> planned = new ArrayList<>(KEYS);
+            for (int i = 0; i < KEYS; i++) {
+                resolved[i] = keys.resolve(String.format(Locale.ROOT, "mg_bench_%06d", i));
+                planned.add(CheckPlan.of(resolved[i], ROUTES.get(i % ROUTES.size()), now));
+            }
+            plans = planned;
+            grants = resolved;
+        }
+
+        @GetMapping(path = "/v1/check", params = "charge", produces = "application/json")
+        Map<String, Object> charge() {
+            int i = Math.floorMod(next.getAndIncrement(), KEYS);
+            return Map.of("allowed", limits.charge(grants[i], plans.get(i), 1).verdict() == Verdict.ALLOWED);
+        }
+    }
+
     record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
             long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks, Cpu cpu,
             double redisRoundTripMicros) {
@@ -116,7 +169,7 @@ public class EnforcementBench {
         HttpServer plans = plansStandIn();
 
         ConfigurableApplicationContext app = SpringApplication.run(
-                new Class<?>[] {EnforcementApplication.class, BareEvalsha.class},
+                new Class<?>[] {EnforcementApplication.class, BareEvalsha.class, ChargeScriptOnly.class},
                 new String[] {
                 "--server.port=0",
                 "--spring.data.redis.port=" + redisPort,
@@ -124,6 +177,9 @@ public class EnforcementBench {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
                 "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plans.getAddress().getPort(),
+                // the phases measure the warm-cache path: the run lasts longer than the 5 min default,
+                // after which every key would be resolved again from Redis once
+                "--metricgate.enforcement.local-cache-ttl=30m",
                 "--logging.level.root=WARN"});
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://127.0.0.1:" + port;
@@ -133,11 +189,13 @@ public class EnforcementBench {
         List<Result> results = new ArrayList<>();
         try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
             prime(base);
-            System.out.printf("warming up: %d s of /v1/check over %d keys, then 10 s of /v1/ping%n", warmup, KEYS);
+            app.getBean(ChargeScriptOnly.class).prepare();
+            System.out.printf("warming up: %d s of /v1/check over %d keys, then 5 s of the hot key and 10 s each of /v1/ping, the bare EVALSHA and the floor%n", warmup, KEYS);
             wrk(script, base, new Phase("warm-up", "check", 64), threads, warmup);
             wrk(script, base, new Phase("warm-up", "hot", 64), threads, 5);
             wrk(script, base, new Phase("warm-up", "ping", 64), threads, 10);
             wrk(script, base, new Phase("warm-up", "bare", 64), threads, 10);
+            wrk(script, base, new Phase("warm-up", "floor", 64), threads, 10);
             List<Phase> phases = List.of(
                     new Phase("/v1/check, 10,000 keys", "check", 64),
                     new Phase("/v1/check, 10,000 keys", "check", 8),
@@ -147,7 +205,10 @@ public class EnforcementBench {
                     new Phase("/v1/check, 10,000 keys, paced", "check", 8, pace),
                     new Phase("/v1/ping (ceiling), paced", "ping", 8, pace),
                     new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 64),
-                    new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 8));
+                    new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 8),
+                    new Phase("floor: the charge script alone", "floor", 64),
+                    new Phase("floor: the charge script alone", "floor", 8),
+                    new Phase("floor: the charge script alone, paced", "floor", 8, pace));
             // Every phase runs in BENCH_ROUNDS slices, the phases taking turns, so a drift of this shared
             // VM's speed during the run (±15 % between runs) hits each phase alike and the ratios compare
             // phases measured side by side.
@@ -499,7 +560,7 @@ public class EnforcementBench {
     static String row(Result r) {
         return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %s | %d |",
                 r.phase().name(), r.phase().connections(), r.rps(), r.p50() / 1000.0, r.p99() / 1000.0,
-                r.p999() / 1000.0, !r.phase().mode().equals("check") && !r.phase().mode().equals("hot") ? "-" : String.format(Locale.ROOT, "%.3f",
+                r.p999() / 1000.0, !r.phase().charges() ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.commandsPerRequest()), r.socketErrors() + r.non2xx());
     }
 
@@ -548,6 +609,15 @@ public class EnforcementBench {
                         + "connections, %.0f%% at 8 connections; /v1/check vs the bare EVALSHA: %.0f%% and %.0f%%%n",
                 100 * bare64.rps() / ping64.rps(), 100 * bare8.rps() / ping8.rps(), 100 * check64.rps() / bare64.rps(),
                 100 * check8.rps() / bare8.rps()));
+        Result floor64 = results.get(9);
+        Result floor8 = results.get(10);
+        Result pacedFloor = results.get(11);
+        out.append(String.format(Locale.ROOT, "floor, the charge script alone through the production client vs /v1/ping: "
+                        + "%.0f%% at 64 connections, %.0f%% at 8 connections; /v1/check vs the floor: %.0f%% and %.0f%%; "
+                        + "p99 at 8 connections: %.2f ms saturated, %.2f ms paced (/v1/check: %.2f ms)%n",
+                100 * floor64.rps() / ping64.rps(), 100 * floor8.rps() / ping8.rps(), 100 * check64.rps() / floor64.rps(),
+                100 * check8.rps() / floor8.rps(), floor8.p99() / 1000.0, pacedFloor.p99() / 1000.0,
+                paced.p99() / 1000.0));
         System.out.print(out);
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());

@@ -1,8 +1,11 @@
 -- wrk script of the enforcement benchmark (bench/run.sh).
 -- BENCH_MODE: "check" cycles through BENCH_KEYS keys (mg_bench_000000 ...), "hot" uses one key,
--- "ping" calls GET /v1/ping, "bare" the benchmark's reference GET /v1/check (one EVALSHA, nothing else). done() prints one machine-readable RESULT line, p99.9 included.
+-- "ping" calls GET /v1/ping, "bare" the benchmark's reference GET /v1/check (one EVALSHA, nothing else),
+-- "floor" GET /v1/check?charge (the charge script alone, for the keys in turn). done() prints one
+-- machine-readable RESULT line, p99.9 included.
 local mode = os.getenv("BENCH_MODE") or "check"
 local keyCount = tonumber(os.getenv("BENCH_KEYS") or "10000")
+-- the same routes, in the same order, as EnforcementBench.ROUTES (key i sends route i % 4)
 local routes = { "GET /v1/orders", "POST /v1/orders", "GET /v1/customers", "*" }
 local pace = tonumber(os.getenv("BENCH_PACE_MS") or "0")
 local threads = 0
@@ -26,6 +29,10 @@ local next = 0
 function init(args)
   if mode == "ping" then
     prepared[1] = wrk.format("GET", "/v1/ping")
+    return
+  end
+  if mode == "floor" then
+    prepared[1] = wrk.format("GET", "/v1/check?charge")
     return
   end
   if mode == "bare" then
