@@ -117,8 +117,8 @@ public class EnforcementBench {
         private final ResolveApiKey keys;
         private final LimitStore limits;
         private final AtomicInteger next = new AtomicInteger();
-        private KeyGrant[] grants;
-        private List<List<LimitCheck>> plans;
+        private volatile KeyGrant[] grants;
+        private volatile List<List<LimitCheck>> plans;
 
         public ChargeScriptOnly(ResolveApiKey keys, LimitStore limits) {
             this.keys = keys;
