@@ -108,8 +108,10 @@ if charged then
         redis.call('SET', targets[i], string.format('%d:%d', after[i], stamps[i]), 'PX', ttl)
       else
         if redis.call('INCRBY', targets[i], cost) == cost then
-          -- first charge of the period: the counter outlives the period by a day
-          redis.call('PEXPIREAT', targets[i], ends[i] + 86400000)
+          -- first charge of the period: the counter outlives the period by a day. The lifetime is
+          -- measured from this script's clock (the one that chose the period), not Redis's own:
+          -- Redis only counts it down (ADR 0008).
+          redis.call('PEXPIRE', targets[i], ends[i] + 86400000 - now)
         end
       end
     end

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.contracts.Topics;
+import dev.metricgate.enforcement.domain.BillingPeriod;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.PlansServiceStub;
 import dev.metricgate.enforcement.support.Trees;
@@ -16,6 +17,8 @@ import dev.metricgate.testsupport.KafkaRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,8 @@ import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
 
 /** {@code POST /v1/check} on real Redis and Kafka: limits, quotas, hierarchy, headers, errors. */
 class CheckApiIT extends EnforcementIT {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -157,8 +162,11 @@ class CheckApiIT extends EnforcementIT {
         UUID tenantId = UUID.randomUUID();
         Key key = key(tenant(tenantId, 1, "Europe/Berlin", 15, limits(1000, 1000, 3L)))
                 .registered();
-        // 23:58 in Berlin on 14 December: the period 15 Nov - 15 Dec has two minutes left
-        clock.setNow(Instant.parse("2026-12-14T22:58:00Z"));
+        // the next local midnight of a 15th in Berlin after today, whatever today is
+        BillingPeriod period = BillingPeriod.containing(clock.instant(), BERLIN, 15);
+        BillingPeriod next = period.next();
+        // two minutes before the period ends
+        clock.setNow(period.end().minusSeconds(120));
 
         for (int i = 0; i < 3; i++) {
             assertThat(status(key, null)).isEqualTo(200);
@@ -175,20 +183,41 @@ class CheckApiIT extends EnforcementIT {
                 .isEqualTo("quota")
                 .jsonPath("$.tenantLevel")
                 .isEqualTo(1);
-        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":20261115"))
+        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":" + period.id()))
                 .isEqualTo("3");
 
-        clock.setNow(Instant.parse("2026-12-14T22:59:59Z"));
+        clock.setNow(period.end().minusSeconds(1));
         assertThat(status(key, null)).isEqualTo(429);
 
-        clock.setNow(Instant.parse("2026-12-14T23:00:00Z"));
+        clock.setNow(period.end());
         check(key)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueEquals("RateLimit-Policy", "\"rate\";q=1000;w=1, \"quota\";q=3;w=2678400");
-        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":20261215"))
+                .valueEquals("RateLimit-Policy", "\"rate\";q=1000;w=1, \"quota\";q=3;w=" + next.lengthSeconds());
+        assertThat(redis.opsForValue().get("mg:{" + tenantId + "}:q:" + tenantId + ":" + next.id()))
                 .isEqualTo("1");
+    }
+
+    @Test
+    void givenInstanceClockAYearBehindRedis_whenQuotaIsCharged_thenTheCounterLivesByTheScriptsClock() {
+        UUID tenantId = UUID.randomUUID();
+        Key key = key(tenant(tenantId, 1, "UTC", 1, limits(1000, 1000, 2L))).registered();
+        // the period this clock is in ended long ago by Redis's own clock
+        clock.setNow(clock.instant().minus(Duration.ofDays(400)));
+        BillingPeriod period = BillingPeriod.containing(clock.instant(), ZoneOffset.UTC, 1);
+        String counter = "mg:{" + tenantId + "}:q:" + tenantId + ":" + period.id();
+
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(200);
+        assertThat(status(key, null)).isEqualTo(429);
+
+        assertThat(redis.opsForValue().get(counter)).isEqualTo("2");
+        // the counter outlives its period by a day, measured from the clock that chose the period
+        long expected = Duration.between(clock.instant(), period.end().plus(Duration.ofDays(1)))
+                .toMillis();
+        assertThat(redis.getExpire(counter, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .isBetween(expected - 60_000, expected);
     }
 
     @Test
@@ -218,11 +247,13 @@ class CheckApiIT extends EnforcementIT {
         TenantLevel root = tenant(rootId, 1, "UTC", 1, limits(1000, 1000, 2L));
         TenantLevel customer = tenant(customerId, 2, "UTC", 1, limits(10, 10, 50L));
         Key key = key(root, customer).registered();
-        clock.setNow(Instant.parse("2026-11-20T12:00:00Z"));
+        // the middle of this month: no period boundary falls inside the test
+        BillingPeriod month = BillingPeriod.containing(clock.instant(), ZoneOffset.UTC, 1);
+        clock.setNow(month.start().plus(Duration.ofDays(14)));
         assertThat(status(key, null)).isEqualTo(200);
         assertThat(status(key, "{\"cost\":1}")).isEqualTo(200);
         String bucket = "mg:{" + rootId + "}:b:" + customerId;
-        String quota = "mg:{" + rootId + "}:q:" + customerId + ":20261101";
+        String quota = "mg:{" + rootId + "}:q:" + customerId + ":" + month.id();
         String bucketBefore = redis.opsForValue().get(bucket);
         String rootBucketBefore = redis.opsForValue().get("mg:{" + rootId + "}:b:" + rootId);
 
@@ -234,7 +265,7 @@ class CheckApiIT extends EnforcementIT {
                 .isEqualTo(1);
 
         assertThat(redis.opsForValue().get(quota)).isEqualTo("2");
-        assertThat(redis.opsForValue().get("mg:{" + rootId + "}:q:" + rootId + ":20261101"))
+        assertThat(redis.opsForValue().get("mg:{" + rootId + "}:q:" + rootId + ":" + month.id()))
                 .isEqualTo("2");
         assertThat(redis.opsForValue().get(bucket)).isEqualTo(bucketBefore);
         // "milli-tokens:updatedAt": two of ten tokens taken (plus what refilled in between)

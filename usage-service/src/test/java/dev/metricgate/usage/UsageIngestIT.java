@@ -8,6 +8,7 @@ import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.contracts.UsageEvent.Outcome;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
+import dev.metricgate.testsupport.TestCalendar;
 import dev.metricgate.testsupport.Tokens;
 import dev.metricgate.usage.application.MaintainPartitions;
 import dev.metricgate.usage.application.port.out.PartitionManager;
@@ -93,9 +94,9 @@ class UsageIngestIT extends UsageServiceIT {
         UUID tenant = UUID.randomUUID();
         String marker = UUID.randomUUID().toString();
         String notJson = "{not json " + marker;
-        String missingTenant = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"2026-11-22T10:00:00Z\","
-                + "\"outcome\":\"ALLOWED\",\"route\":\"" + marker + "\"}";
-        String negativeCost = json.writeValueAsString(event(tenant, Instant.now(), Outcome.ALLOWED, 1))
+        String missingTenant = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"occurredAt\":\"" + TestCalendar.now()
+                + "\"," + "\"outcome\":\"ALLOWED\",\"route\":\"" + marker + "\"}";
+        String negativeCost = json.writeValueAsString(event(tenant, TestCalendar.now(), Outcome.ALLOWED, 1))
                 .replace("\"cost\":1", "\"cost\":-7")
                 .replace("GET /orders", marker);
         UsageEvent ancient = new UsageEvent(
@@ -111,7 +112,7 @@ class UsageIngestIT extends UsageServiceIT {
                 null);
         UsageEvent farFuture = new UsageEvent(
                 UUID.randomUUID(),
-                Instant.now().plus(3_650, ChronoUnit.DAYS),
+                TestCalendar.now().plus(3_650, ChronoUnit.DAYS),
                 tenant,
                 null,
                 marker,
@@ -156,7 +157,7 @@ class UsageIngestIT extends UsageServiceIT {
         double duplicatesBefore =
                 meters.counter("metricgate.usage.events", "result", "duplicate").count();
         UUID key = UUID.randomUUID();
-        Instant at = Instant.now();
+        Instant at = TestCalendar.now();
         List<UsageEvent> first = IntStream.range(0, 5_000)
                 .mapToObj(i -> new UsageEvent(
                         UUID.randomUUID(), at, tenant, key, "GET /orders", 1, Outcome.ALLOWED, null, null, null))
@@ -220,7 +221,7 @@ class UsageIngestIT extends UsageServiceIT {
         var newer = new PlanChangeEvent(
                 UUID.randomUUID(),
                 PlanChangeEvent.ChangeType.TENANT_UPDATED,
-                Instant.now(),
+                TestCalendar.now(),
                 id,
                 null,
                 List.of(tenant(id, "CUSTOMER", null, 1, "Europe/Berlin", 15, 1000L)),
@@ -292,7 +293,7 @@ class UsageIngestIT extends UsageServiceIT {
 
     @Test
     void givenPartitionMaintenance_whenRun_thenDaysAheadExistAndExpiredDaysDropped() {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(TestCalendar.now(), ZoneOffset.UTC);
         LocalDate expired = today.minusDays(400);
         partitions.ensureDays(expired, expired);
         assertThat(partitionExists(expired)).isTrue();
@@ -307,7 +308,7 @@ class UsageIngestIT extends UsageServiceIT {
     @Test
     void givenEventOutsidePreparedPartitions_whenConsumed_thenPartitionCreatedAndEventStored() {
         UUID tenant = UUID.randomUUID();
-        Instant farAhead = Instant.now().plus(40, ChronoUnit.DAYS);
+        Instant farAhead = TestCalendar.now().plus(40, ChronoUnit.DAYS);
 
         sendUsage(List.of(event(tenant, farAhead, Outcome.ALLOWED, 1)));
         awaitStored(tenant, 1);
@@ -319,7 +320,7 @@ class UsageIngestIT extends UsageServiceIT {
     @Test
     void givenCorruptedRollups_whenPlatformAdminRebuilds_thenRollupsMatchRawEvents() {
         UUID tenant = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = TestCalendar.now();
         sendUsage(List.of(
                 event(tenant, now, Outcome.ALLOWED, 2),
                 event(tenant, now, Outcome.DENIED, 3),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.contracts.UsageEvent.Outcome;
+import dev.metricgate.testsupport.TestCalendar;
 import dev.metricgate.testsupport.Tokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -40,7 +41,7 @@ class UsageReportsIT extends UsageServiceIT {
                 tenant(customer1, "CUSTOMER", subReseller, 3, "UTC", 1, null),
                 tenant(customer2, "CUSTOMER", reseller, 2, "UTC", 1, null),
                 tenant(otherRoot, "CUSTOMER", null, 1, "UTC", 1, null));
-        Instant now = Instant.now();
+        Instant now = TestCalendar.now();
         List<UsageEvent> events = new ArrayList<>();
         IntStream.range(0, 3).forEach(i -> events.add(event(customer1, now, Outcome.ALLOWED, 2)));
         events.add(event(customer1, now, Outcome.DENIED, 4));
@@ -82,7 +83,7 @@ class UsageReportsIT extends UsageServiceIT {
     @Test
     void givenTenantInKolkataWithAnchorDay_whenSummarizing_thenPeriodFollowsItsCalendar() {
         ZoneId zone = ZoneId.of("Asia/Kolkata");
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.ofInstant(TestCalendar.now(), zone);
         int anchor = Math.min(today.getDayOfMonth(), 28);
         Instant start = today.withDayOfMonth(anchor).atStartOfDay(zone).toInstant();
         Instant end =
@@ -129,7 +130,7 @@ class UsageReportsIT extends UsageServiceIT {
     void givenEventsOnTwoKeysAndRoutes_whenGroupingByKeyOrRoute_thenOneSeriesEach() {
         UUID tenant = UUID.randomUUID();
         publishTenants(tenant(tenant, "CUSTOMER", null, 1, "UTC", 1, null));
-        Instant at = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(90);
+        Instant at = TestCalendar.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(90);
         UUID key = UUID.randomUUID();
         sendUsage(List.of(
                 new UsageEvent(UUID.randomUUID(), at, tenant, key, "GET /a", 1, Outcome.ALLOWED, null, null, null),
@@ -167,15 +168,17 @@ class UsageReportsIT extends UsageServiceIT {
     void givenMillionRollupRows_whenExportingCsv_thenStreamedInBoundedMemory() throws Exception {
         UUID tenant = UUID.randomUUID();
         publishTenants(tenant(tenant, "CUSTOMER", null, 1, "UTC", 1, null));
+        // a whole UTC day a month back, whatever today is
+        Instant day = TestCalendar.now().truncatedTo(ChronoUnit.DAYS).minus(30, ChronoUnit.DAYS);
         jdbc.update("""
                 insert into usage_rollup_minute
                     (tenant_id, bucket, api_key_id, route, allowed, denied, shadow_denied, cost, denied_cost)
-                select ?, timestamptz '2025-01-01 00:00:00+00' + m * interval '1 minute', md5(k::text)::uuid,
+                select ?, cast(? as timestamptz) + m * interval '1 minute', md5(k::text)::uuid,
                        'GET /orders', 1, 0, 0, 1, 0
                 from generate_series(0, 999) m, generate_series(1, 1000) k
-                """, tenant);
+                """, tenant, java.sql.Timestamp.from(day));
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/usage/tenants/" + tenant
-                        + "/export?from=2025-01-01T00:00:00Z&to=2025-01-02T00:00:00Z&granularity=MINUTE"))
+                        + "/export?from=" + day + "&to=" + day.plus(1, ChronoUnit.DAYS) + "&granularity=MINUTE"))
                 .header("Authorization", "Bearer " + Tokens.platformAdmin())
                 .build();
         long baseline = usedHeapAfterGc();

@@ -11,7 +11,9 @@ import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.contracts.UsageEvent.Outcome;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.RealServers;
+import dev.metricgate.testsupport.TestCalendar;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +22,11 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -34,7 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
 @RealServers(
         value = {POSTGRES, KAFKA, OIDC},
         database = "usage")
+@Import(UsageServiceIT.CalendarConfig.class)
 abstract class UsageServiceIT {
+
+    /** The service runs on the tests' calendar ({@link TestCalendar}), so both agree on "today". */
+    @TestConfiguration
+    static class CalendarConfig {
+
+        @Bean
+        @Primary
+        Clock testCalendarClock() {
+            return TestCalendar.clock();
+        }
+    }
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -63,7 +81,7 @@ abstract class UsageServiceIT {
         var event = new PlanChangeEvent(
                 UUID.randomUUID(),
                 PlanChangeEvent.ChangeType.TENANT_UPDATED,
-                Instant.now(),
+                TestCalendar.now(),
                 tenants[0].id(),
                 null,
                 List.of(tenants),
@@ -92,7 +110,7 @@ abstract class UsageServiceIT {
     }
 
     static UsageEvent allowed(UUID tenantId, int cost) {
-        return event(tenantId, Instant.now(), Outcome.ALLOWED, cost);
+        return event(tenantId, TestCalendar.now(), Outcome.ALLOWED, cost);
     }
 
     /** Sends the events the way enforcement-service does: keyed by tenant, with the event-id header. */

@@ -107,7 +107,8 @@ public abstract class EnforcementIT {
         String[] args = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        return new SpringApplicationBuilder(EnforcementApplication.class).run(args);
+        // on the same test calendar as the instance under test
+        return new SpringApplicationBuilder(EnforcementApplication.class, ClockConfig.class).run(args);
     }
 
     public static int port(ConfigurableApplicationContext context) {

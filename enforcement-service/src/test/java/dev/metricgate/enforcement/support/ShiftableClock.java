@@ -1,18 +1,19 @@
 package dev.metricgate.enforcement.support;
 
+import dev.metricgate.testsupport.TestCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The system clock plus an offset tests can move, so billing periods can be crossed on demand. */
+/** Today on the {@link TestCalendar} plus an offset tests can move, so billing periods can be crossed on demand. */
 public final class ShiftableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
 
     public void setNow(Instant now) {
-        offset = Duration.between(Instant.now(), now);
+        offset = Duration.between(TestCalendar.now(), now);
     }
 
     public void advance(Duration by) {
@@ -35,6 +36,6 @@ public final class ShiftableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return TestCalendar.now().plus(offset);
     }
 }
