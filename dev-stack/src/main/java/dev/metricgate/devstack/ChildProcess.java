@@ -70,6 +70,16 @@ final class ChildProcess {
         }
     }
 
+    /** SIGKILL, by PID: the process gets no chance to say goodbye to anyone. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log);

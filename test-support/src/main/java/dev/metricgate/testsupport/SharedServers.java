@@ -4,7 +4,9 @@ import dev.metricgate.devstack.KafkaBroker;
 import dev.metricgate.devstack.KeycloakServer;
 import dev.metricgate.devstack.Net;
 import dev.metricgate.devstack.PostgresServer;
+import dev.metricgate.devstack.RedisClusterServer;
 import dev.metricgate.devstack.RedisServer;
+import dev.metricgate.devstack.RedisTlsServer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -21,6 +23,8 @@ public final class SharedServers {
     private static final Deque<Runnable> STOPS = new ArrayDeque<>();
     private static PostgresServer postgres;
     private static RedisServer redis;
+    private static RedisClusterServer redisCluster;
+    private static RedisTlsServer redisTls;
     private static KafkaBroker kafka;
     private static MockOAuth2Server oidc;
     private static KeycloakServer keycloak;
@@ -45,6 +49,24 @@ public final class SharedServers {
             STOPS.push(redis::close);
         }
         return redis;
+    }
+
+    /** Three masters with a replica each; tests that need it skip where redis-cli is missing. */
+    public static synchronized RedisClusterServer redisCluster() {
+        if (redisCluster == null) {
+            redisCluster = RedisClusterServer.start(scratch("redis-cluster"));
+            STOPS.push(redisCluster::close);
+        }
+        return redisCluster;
+    }
+
+    /** TLS only, an ACL user with a password; tests that need it skip where openssl is missing. */
+    public static synchronized RedisTlsServer redisTls() {
+        if (redisTls == null) {
+            redisTls = RedisTlsServer.start(scratch("redis-tls"));
+            STOPS.push(redisTls::close);
+        }
+        return redisTls;
     }
 
     public static synchronized KafkaBroker kafka() {

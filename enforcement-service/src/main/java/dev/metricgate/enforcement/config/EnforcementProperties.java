@@ -17,8 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code application}: the instance clock is passed in (tests that move time)
  * @param redisCommandTimeout how long the charge script may take before the check falls back to
  *     the plan's failure mode
- * @param redisConnections most connections the charge script uses at once (each check holds one
- *     for its round trip)
  * @param planChangesGroup consumer group of the plan-change listener, shared by all instances
  */
 @ConfigurationProperties("metricgate.enforcement")
@@ -32,7 +30,6 @@ public record EnforcementProperties(
         @DefaultValue("0.5") double failSoftShare,
         @DefaultValue("redis") String clockSource,
         @DefaultValue("250ms") Duration redisCommandTimeout,
-        @DefaultValue("128") int redisConnections,
         @DefaultValue("enforcement-service") String planChangesGroup,
         @DefaultValue Usage usage,
         @DefaultValue Breaker breaker) {

@@ -3,6 +3,7 @@ package dev.metricgate.enforcement.config;
 import dev.metricgate.enforcement.application.LocalFallback;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -37,6 +39,16 @@ class RedisConfig {
     @Bean
     ClientResourcesBuilderCustomizer reconnectQuickly() {
         return builder -> builder.reconnectDelay(Delay.constant(Duration.ofMillis(200)));
+    }
+
+    /**
+     * While a connection is down (Redis restarting, a failover in progress), commands fail at once
+     * instead of queueing until the command timeout: the check falls back to its plan's failure mode
+     * straight away, and the queue cannot replay stale charges after the reconnect.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.metricgate.enforcement.adapter.out.redis;
 
 import dev.metricgate.enforcement.domain.LimitCheck;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,24 +35,29 @@ final class RedisKeys {
 
     static final String EVICTIONS_CHANNEL = "mg:evictions";
 
-    static String[] forChecks(UUID root, List<LimitCheck> checks) {
+    /** The charge script's keys for these checks, in the script's order, UTF-8 encoded. */
+    static byte[][] forChecks(UUID root, List<LimitCheck> checks) {
         int count = 0;
         for (LimitCheck check : checks) {
             count += check.isBucket() ? 1 : 2;
         }
-        String[] keys = new String[count];
+        byte[][] keys = new byte[count][];
         int i = 0;
         for (LimitCheck check : checks) {
             UUID tenant = check.tenant().tenantId();
             switch (check.policy()) {
-                case RATE -> keys[i++] = bucket(root, tenant);
-                case ROUTE -> keys[i++] = routeBucket(root, tenant, check.route());
+                case RATE -> keys[i++] = utf8(bucket(root, tenant));
+                case ROUTE -> keys[i++] = utf8(routeBucket(root, tenant, check.route()));
                 case QUOTA -> {
-                    keys[i++] = quota(root, tenant, check.period().id());
-                    keys[i++] = quota(root, tenant, check.period().nextId());
+                    keys[i++] = utf8(quota(root, tenant, check.period().id()));
+                    keys[i++] = utf8(quota(root, tenant, check.period().nextId()));
                 }
             }
         }
         return keys;
+    }
+
+    private static byte[] utf8(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -9,6 +9,17 @@ import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import dev.metricgate.enforcement.domain.Verdict;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -21,47 +32,51 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA (one command per
- * check) over blocking connections that the check's own virtual thread writes and reads (ADR 0014),
- * reloaded when Redis answers NOSCRIPT. Every call goes through the circuit breaker, so a dead Redis
- * costs no waiting.
+ * check) on one Lettuce connection that every check shares, so the scripts of concurrent checks are
+ * pipelined (ADR 0015). The connection comes from the client Spring Boot configured from
+ * {@code spring.data.redis.*}: standalone, Sentinel or Cluster, TLS, ACL user. On Cluster the
+ * command goes to the node owning the slot of the tree's hash tag. A Redis that forgot the script
+ * (restart, failover, SCRIPT FLUSH) gets it again with EVAL. Every call goes through the circuit
+ * breaker and waits at most the command timeout, so a dead Redis costs no waiting.
  */
 @Component
-class RedisLimitStore implements LimitStore, DisposableBean {
+class RedisLimitStore implements LimitStore, SmartLifecycle {
 
     static final String SCRIPT_PATH = "scripts/charge.lua";
 
-    private final ScriptConnections connections;
-    private final String script;
+    private static final Logger log = LoggerFactory.getLogger(RedisLimitStore.class);
+
+    private final LettuceConnectionFactory factory;
+    private final byte[] script;
     private final String sha;
     private final CircuitBreaker breaker;
     private final Timer latency;
     private final Clock clock;
     private final boolean redisClock;
+    private final long timeoutNanos;
+    private final ReentrantLock connecting = new ReentrantLock();
+    private volatile StatefulConnection<byte[], byte[]> connection;
+    private volatile RedisClusterAsyncCommands<byte[], byte[]> commands;
 
     RedisLimitStore(
-            DataRedisConnectionDetails details,
+            LettuceConnectionFactory factory,
             CircuitBreaker redisCircuitBreaker,
             MeterRegistry meters,
             Clock clock,
             EnforcementProperties properties) {
-        var standalone = details.getStandalone();
-        this.connections = new ScriptConnections(
-                new RedisEndpoint(
-                        standalone.getHost(),
-                        standalone.getPort(),
-                        standalone.getDatabase(),
-                        details.getUsername(),
-                        details.getPassword()),
-                properties.redisCommandTimeout(),
-                properties.redisConnections());
-        this.script = readScript();
+        this.factory = factory;
+        String text = readScript();
+        this.script = text.getBytes(StandardCharsets.UTF_8);
         this.sha = sha1(script);
         this.breaker = redisCircuitBreaker;
         this.latency = Timer.builder("metricgate.redis.latency")
@@ -70,6 +85,7 @@ class RedisLimitStore implements LimitStore, DisposableBean {
                 .register(meters);
         this.clock = clock;
         this.redisClock = properties.redisClock();
+        this.timeoutNanos = properties.redisCommandTimeout().toNanos();
     }
 
     @Override
@@ -77,75 +93,112 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         if (!breaker.tryAcquirePermission()) {
             throw new CountersUnreachableException("circuit breaker open", null);
         }
-        String[] keys = RedisKeys.forChecks(grant.rootTenantId(), checks);
-        String[] args = arguments(checks, cost);
+        byte[][] keys = RedisKeys.forChecks(grant.rootTenantId(), checks);
+        byte[][] args = arguments(checks, cost);
         long start = System.nanoTime();
         try {
-            long[] reply = evaluate(keys, args);
+            List<Long> reply = evaluate(keys, args);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             latency.record(elapsed, TimeUnit.NANOSECONDS);
             return parse(reply, checks.size());
         } catch (RuntimeException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            log.debug("Charge script failed", e);
             throw new CountersUnreachableException("Redis did not answer the charge script", e);
         }
     }
 
-    private long[] evaluate(String[] keys, String[] args) {
+    private List<Long> evaluate(byte[][] keys, byte[][] args) {
+        RedisClusterAsyncCommands<byte[], byte[]> redis = commands();
         try {
-            return connections.run(connection -> {
-                try {
-                    return connection.evalsha(sha, keys, args);
-                } catch (RedisReplyException e) {
-                    if (!e.noScript()) {
-                        throw e;
-                    }
-                    // Redis restarted or flushed its script cache: load the same text again, once.
-                    connection.scriptLoad(script);
-                    return connection.evalsha(sha, keys, args);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return await(redis.evalsha(sha, ScriptOutputType.MULTI, keys, args));
+        } catch (RedisNoScriptException e) {
+            // this node restarted, failed over or flushed its scripts: EVAL runs the same text and
+            // caches it there again (on Cluster it goes to the same slot's node)
+            return await(redis.eval(script, ScriptOutputType.MULTI, keys, args));
         }
     }
 
-    private String[] arguments(List<LimitCheck> checks, int cost) {
-        String[] args = new String[3 + checks.size() * 5];
-        args[0] = redisClock ? "" : Long.toString(clock.millis());
-        args[1] = Integer.toString(cost);
-        args[2] = Integer.toString(checks.size());
+    private <T> T await(RedisFuture<T> reply) {
+        return LettuceFutures.awaitOrCancel(reply, timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * The shared connection, opened on first use: a Redis that is down when the service starts must
+     * not keep it from starting (the plans' failure modes decide meanwhile). Once open, Lettuce
+     * reconnects it by itself, following Sentinel's or the Cluster's new master.
+     */
+    private RedisClusterAsyncCommands<byte[], byte[]> commands() {
+        RedisClusterAsyncCommands<byte[], byte[]> current = commands;
+        if (current != null) {
+            return current;
+        }
+        connecting.lock();
+        try {
+            if (commands == null) {
+                AbstractRedisClient client = factory.getRequiredNativeClient();
+                if (client instanceof RedisClusterClient cluster) {
+                    StatefulRedisClusterConnection<byte[], byte[]> opened = cluster.connect(ByteArrayCodec.INSTANCE);
+                    connection = opened;
+                    commands = opened.async();
+                } else {
+                    var opened = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+                    connection = opened;
+                    commands = opened.async();
+                }
+            }
+            return commands;
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    private byte[][] arguments(List<LimitCheck> checks, int cost) {
+        byte[][] args = new byte[3 + checks.size() * 5][];
+        args[0] = redisClock ? EMPTY : number(clock.millis());
+        args[1] = number(cost);
+        args[2] = number(checks.size());
         int i = 3;
         for (LimitCheck check : checks) {
             if (check.isBucket()) {
-                args[i++] = "b";
-                args[i++] = check.shadow() ? "1" : "0";
-                args[i++] = Integer.toString(check.bucket().burst());
-                args[i++] = Integer.toString(check.bucket().requestsPerSecond());
-                args[i++] = "0";
+                args[i++] = BUCKET;
+                args[i++] = check.shadow() ? ONE : ZERO;
+                args[i++] = number(check.bucket().burst());
+                args[i++] = number(check.bucket().requestsPerSecond());
+                args[i++] = ZERO;
             } else {
-                args[i++] = "q";
-                args[i++] = check.shadow() ? "1" : "0";
-                args[i++] = Long.toString(check.quota());
-                args[i++] = Long.toString(check.period().end().toEpochMilli());
-                args[i++] = Long.toString(check.period().nextEnd().toEpochMilli());
+                args[i++] = QUOTA;
+                args[i++] = check.shadow() ? ONE : ZERO;
+                args[i++] = number(check.quota());
+                args[i++] = number(check.period().end().toEpochMilli());
+                args[i++] = number(check.period().nextEnd().toEpochMilli());
             }
         }
         return args;
     }
 
-    private static ChargeResult parse(long[] reply, int checks) {
-        Verdict verdict = switch ((int) reply[0]) {
+    private static final byte[] EMPTY = {};
+    private static final byte[] ZERO = {'0'};
+    private static final byte[] ONE = {'1'};
+    private static final byte[] BUCKET = {'b'};
+    private static final byte[] QUOTA = {'q'};
+
+    private static byte[] number(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static ChargeResult parse(List<Long> reply, int checks) {
+        Verdict verdict = switch (reply.get(0).intValue()) {
             case 0 -> Verdict.ALLOWED;
             case 1 -> Verdict.DENIED;
             default -> Verdict.SHADOW_DENIED;
         };
-        int denied = (int) reply[1] - 1;
-        long retry = reply[2];
+        int denied = reply.get(1).intValue() - 1;
+        long retry = reply.get(2);
         List<CheckState> states = new ArrayList<>(checks);
         for (int i = 0; i < checks; i++) {
-            states.add(new CheckState(reply[3 + 2 * i], reply[4 + 2 * i]));
+            states.add(new CheckState(reply.get(3 + 2 * i), reply.get(4 + 2 * i)));
         }
         return new ChargeResult(verdict, denied, retry, states);
     }
@@ -158,17 +211,44 @@ class RedisLimitStore implements LimitStore, DisposableBean {
         }
     }
 
-    private static String sha1(String text) {
+    private static String sha1(byte[] text) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JRE", e);
         }
     }
 
+    private volatile boolean running;
+
     @Override
-    public void destroy() {
-        connections.close();
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Closes the connection before the connection factory stops (this bean depends on it, so it
+     * stops first): a stopped factory shuts its client down, and a context that starts again (a
+     * paused test context, say) opens a new connection on the new client at the next check.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        connecting.lock();
+        try {
+            StatefulConnection<byte[], byte[]> open = connection;
+            commands = null;
+            connection = null;
+            if (open != null) {
+                open.close();
+            }
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
