@@ -92,8 +92,18 @@ public final class RedisClusterServer implements AutoCloseable {
             }
         }
         String topology = cli(nodes.keySet().iterator().next(), "cluster", "nodes");
-        return topology.lines().filter(line -> line.contains("master")).count() == 3
-                && topology.lines().filter(line -> line.contains("slave")).count() == 3;
+        if (topology.lines().filter(line -> line.contains("master")).count() != 3
+                || topology.lines().filter(line -> line.contains("slave")).count() != 3) {
+            return false;
+        }
+        // every replica holds its master's data, so it can take over
+        for (int port : nodes.keySet()) {
+            String replication = cli(port, "info", "replication");
+            if (replication.contains("role:slave") && !replication.contains("master_link_status:up")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code 127.0.0.1:port} of every node, for {@code spring.data.redis.cluster.nodes}. */
