@@ -3,6 +3,7 @@ import dev.metricgate.contracts.KeyResolution;
 import dev.metricgate.contracts.KeyResolution.EffectiveLimits;
 import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
+import dev.metricgate.devstack.Net;
 import dev.metricgate.enforcement.EnforcementApplication;
 import dev.metricgate.enforcement.application.ResolveApiKey;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
@@ -17,6 +18,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,11 +58,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis commands per decision from INFO commandstats. For scale it also measures the issue's reference
  * point, a bare endpoint that only runs one EVALSHA of a one-command script through Spring Data Redis,
  * and the floor of any check: an endpoint that only runs the production charge script through the
- * production client.
+ * production client. And it compares /v1/check with the peer a Java user would pick instead of
+ * MetricGate, a Spring Boot app with a Bucket4j bucket per API key in the same Redis through Lettuce
+ * (bench/bucket4j, started as a child process), on the 50 keys of one more tree and on one hot key.
  *
  * <p>Run by bench/run.sh. Environment: BENCH_WARMUP (seconds, default 50), BENCH_DURATION (seconds
  * per measured phase, default 20), BENCH_ROUNDS (the phases take turns in this many slices, default
- * 4), BENCH_THREADS (wrk threads, default 2).
+ * 4), BENCH_THREADS (wrk threads, default 2), BENCH_SERVER_JVM_OPTS (the JVM options of this JVM, which
+ * the Bucket4j peer gets too).
  */
 public class EnforcementBench {
 
@@ -67,15 +73,44 @@ public class EnforcementBench {
     static final int CUSTOMERS = 4;
     static final int KEYS_PER_CUSTOMER = 5;
     static final int KEYS = TREES * CUSTOMERS * KEYS_PER_CUSTOMER;
+    /**
+     * One more tree for the phases that compare with Bucket4j: a reseller with TREE_CUSTOMERS customers
+     * of KEYS_PER_CUSTOMER keys each, keys KEYS to KEYS + TREE_KEYS - 1.
+     */
+    static final int TREE_CUSTOMERS = 10;
+    static final int TREE_KEYS = TREE_CUSTOMERS * KEYS_PER_CUSTOMER;
+    /** Every reseller's limits, and every customer's: the Bucket4j peer gets the customer's per key. */
+    static final EffectiveLimits RESELLER_LIMITS =
+            new EffectiveLimits(1_000_000, 1_000_000, 1_000_000_000_000L, List.of(), "FAIL_SOFT", false);
+    static final EffectiveLimits CUSTOMER_LIMITS = new EffectiveLimits(500_000, 500_000, 100_000_000_000L,
+            List.of(new RouteLimit("POST /v1/orders", 100_000, 100_000)), "FAIL_SOFT", false);
     /** The routes wrk.lua sends, key {@code i} with route {@code i % 4}. */
     static final List<String> ROUTES = List.of("GET /v1/orders", "POST /v1/orders", "GET /v1/customers", "*");
 
-    /** @param paceMillis pause of each connection between an answer and its next call, 0 = none */
-    record Phase(String name, String mode, int connections, int paceMillis) {
+    /** The API keys a phase sends: {@code count} keys from index {@code first} on; "hot" sends the first. */
+    record Keys(int first, int count) {}
+
+    static final Keys ALL_KEYS = new Keys(0, KEYS);
+    static final Keys TREE = new Keys(KEYS, TREE_KEYS);
+
+    /**
+     * @param paceMillis pause of each connection between an answer and its next call, 0 = none
+     * @param bucket4j whether wrk drives the Bucket4j peer instead of enforcement-service
+     */
+    record Phase(String name, String mode, int connections, int paceMillis, Keys keys, boolean bucket4j) {
 
         /** Phases whose requests run the charge script (the others may still see late ones finish). */
         boolean charges() {
-            return mode.equals("check") || mode.equals("hot") || mode.equals("floor");
+            return !bucket4j && (mode.equals("check") || mode.equals("hot") || mode.equals("floor"));
+        }
+
+        /** Phases whose every request is one rate-limit decision in Redis. */
+        boolean decides() {
+            return charges() || bucket4j;
+        }
+
+        Phase(String name, String mode, int connections, int paceMillis) {
+            this(name, mode, connections, paceMillis, ALL_KEYS, false);
         }
 
         Phase(String name, String mode, int connections) {
@@ -147,7 +182,7 @@ public class EnforcementBench {
 
     record Result(Phase phase, long requests, double seconds, long socketErrors, long non2xx, long p50, long p99,
             long p999, double commandsPerRequest, String commands, double localHitRatio, long fallbacks, Cpu cpu,
-            double redisRoundTripMicros) {
+            double redisRoundTripMicros, double casRetries) {
 
         double rps() {
             return requests / seconds;
@@ -187,15 +222,21 @@ public class EnforcementBench {
 
         RedisClient redisClient = RedisClient.create("redis://127.0.0.1:" + redisPort);
         List<Result> results = new ArrayList<>();
+        Bucket4jPeer peer = null;
         try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
+            peer = Bucket4jPeer.start(redisPort);
             prime(base);
             app.getBean(ChargeScriptOnly.class).prepare();
-            System.out.printf("warming up: %d s of /v1/check over %d keys, then 5 s of the hot key and 10 s each of /v1/ping, the bare EVALSHA and the floor%n", warmup, KEYS);
+            System.out.printf("warming up: %d s of /v1/check over %d keys, then 5 s of the hot key and 10 s each of "
+                    + "/v1/ping, the bare EVALSHA and the floor; %d s of Bucket4j over %d keys and 5 s of its hot key%n",
+                    warmup, KEYS, warmup, TREE_KEYS);
             wrk(script, base, new Phase("warm-up", "check", 64), threads, warmup);
             wrk(script, base, new Phase("warm-up", "hot", 64), threads, 5);
             wrk(script, base, new Phase("warm-up", "ping", 64), threads, 10);
             wrk(script, base, new Phase("warm-up", "bare", 64), threads, 10);
             wrk(script, base, new Phase("warm-up", "floor", 64), threads, 10);
+            wrk(script, peer.base(), new Phase("warm-up", "check", 64, 0, TREE, true), threads, warmup);
+            wrk(script, peer.base(), new Phase("warm-up", "hot", 64, 0, ALL_KEYS, true), threads, 5);
             List<Phase> phases = List.of(
                     new Phase("/v1/check, 10,000 keys", "check", 64),
                     new Phase("/v1/check, 10,000 keys", "check", 8),
@@ -208,7 +249,10 @@ public class EnforcementBench {
                     new Phase("reference: bare EVALSHA via Spring Data Redis", "bare", 8),
                     new Phase("floor: the charge script alone", "floor", 64),
                     new Phase("floor: the charge script alone", "floor", 8),
-                    new Phase("floor: the charge script alone, paced", "floor", 8, pace));
+                    new Phase("floor: the charge script alone, paced", "floor", 8, pace),
+                    new Phase("/v1/check, 50 keys of one tree", "check", 64, 0, TREE, false),
+                    new Phase("Bucket4j, the same 50 keys", "check", 64, 0, TREE, true),
+                    new Phase("Bucket4j, one hot key", "hot", 64, 0, ALL_KEYS, true));
             // Every phase runs in BENCH_ROUNDS slices, the phases taking turns, so a drift of this shared
             // VM's speed during the run (±15 % between runs) hits each phase alike and the ratios compare
             // phases measured side by side.
@@ -222,13 +266,14 @@ public class EnforcementBench {
                     double fallbacksBefore = fallbacks(app);
                     double[] roundTripsBefore = redisRoundTrips(app);
                     Map<String, Long> before = commandCalls(redis);
-                    Cpu cpuBefore = Cpu.now(redis, kafkaPid);
-                    Map<String, Long> run = wrk(script, base, phase, threads, slice);
-                    total.cpu = total.cpu.plus(Cpu.now(redis, kafkaPid).since(cpuBefore, run.get("cpu_us")));
+                    Cpu cpuBefore = Cpu.now(redis, kafkaPid, peer.pid());
+                    Map<String, Long> run = wrk(script, phase.bucket4j() ? peer.base() : base, phase, threads, slice);
+                    total.cpu = total.cpu.plus(
+                            Cpu.now(redis, kafkaPid, peer.pid()).since(cpuBefore, run.get("cpu_us")));
                     Map<String, Long> after = commandCalls(redis);
                     double[] lookupsAfter = localLookups(app);
                     double[] roundTripsAfter = redisRoundTrips(app);
-                    total.add(run, before, after);
+                    total.add(phase, run, before, after);
                     total.fallbacks += Math.round(fallbacks(app) - fallbacksBefore);
                     if (phase.charges()) {
                         total.roundTrips += roundTripsAfter[0] - roundTripsBefore[0];
@@ -243,13 +288,20 @@ public class EnforcementBench {
                 Result result = total.result(phase);
                 results.add(result);
                 System.out.println(row(result) + " Redis commands per request: " + result.commands()
-                        + "; local key cache hit ratio " + result.localHitRatio() + "; " + result.cpu()
+                        + (phase.bucket4j()
+                                ? String.format(Locale.ROOT, "; compare-and-swap retries per decision %.3f",
+                                        result.casRetries())
+                                : "; local key cache hit ratio " + result.localHitRatio())
+                        + "; " + result.cpu()
                         + (phase.charges() ? String.format(Locale.ROOT,
                                 "; mean charge-script round trip seen by the service %.0f µs",
                                 result.redisRoundTripMicros()) : "")
                         + "; p99 per round (ms): " + total.p99s());
             });
         } finally {
+            if (peer != null) {
+                peer.stop();
+            }
             redisClient.shutdown();
             app.close();
             plans.stop(0);
@@ -269,14 +321,14 @@ public class EnforcementBench {
         final List<Long> p999 = new ArrayList<>();
         final Map<String, Long> commands = new LinkedHashMap<>();
         long sent;
-        Cpu cpu = new Cpu(0, 0, 0, 0, 0, 0);
+        Cpu cpu = new Cpu(0, 0, 0, 0, 0, 0, 0);
         long fallbacks;
         double roundTrips;
         double roundTripMicros;
         double hits;
         double misses;
 
-        void add(Map<String, Long> run, Map<String, Long> before, Map<String, Long> after) {
+        void add(Phase phase, Map<String, Long> run, Map<String, Long> before, Map<String, Long> after) {
             requests += run.get("requests");
             durationMicros += run.get("duration_us");
             socketErrors += run.get("socket_errors");
@@ -284,7 +336,7 @@ public class EnforcementBench {
             p50.add(run.get("p50_us"));
             p99.add(run.get("p99_us"));
             p999.add(run.get("p999_us"));
-            sent += sent(before, after);
+            sent += phase.bucket4j() ? sentByBucket4j(before, after) : sent(before, after);
             after.forEach((command, calls) -> commands.merge(command, calls - before.getOrDefault(command, 0L), Long::sum));
         }
 
@@ -298,7 +350,14 @@ public class EnforcementBench {
             return new Result(phase, requests, durationMicros / 1e6, socketErrors, non2xx, median(p50), median(p99),
                     median(p999), sent / (double) requests, perRequest.toString().trim(),
                     hits + misses == 0 ? 1 : hits / (hits + misses), fallbacks, cpu.per(requests),
-                    roundTrips == 0 ? 0 : roundTripMicros / roundTrips);
+                    roundTrips == 0 ? 0 : roundTripMicros / roundTrips,
+                    phase.bucket4j() ? casRetries() / (double) requests : 0);
+        }
+
+        /** Bucket4j's swaps that failed and were tried again: EVALs that neither swapped nor created. */
+        long casRetries() {
+            return commands.getOrDefault("eval", 0L) - commands.getOrDefault("psetex", 0L)
+                    - commands.getOrDefault("set", 0L);
         }
 
         String p99s() {
@@ -314,45 +373,55 @@ public class EnforcementBench {
 
     /**
      * CPU time per request of each process on the machine (µs): the service JVM (this JVM; the
-     * harness is idle while wrk runs), Redis ({@code INFO cpu}), the Kafka broker and wrk itself.
-     * Where the CPU goes is what decides the ratio on a machine where all four share two cores.
+     * harness is idle while wrk runs), Redis ({@code INFO cpu}), the Kafka broker, wrk itself and the
+     * Bucket4j peer. Where the CPU goes is what decides the ratio on a machine where all share two cores.
      */
-    record Cpu(double service, double redis, double script, double redisReads, double kafka, double wrk) {
+    record Cpu(double service, double redis, double script, double redisReads, double kafka, double wrk,
+            double bucket4j) {
 
-        static Cpu now(StatefulRedisConnection<String, String> redis, long kafkaPid) {
+        static Cpu now(StatefulRedisConnection<String, String> redis, long kafkaPid, long peerPid) {
             var os = (com.sun.management.OperatingSystemMXBean)
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             String info = redis.sync().info("cpu");
             double redisSeconds = field(info, "used_cpu_user") + field(info, "used_cpu_sys");
-            double kafkaMicros = ProcessHandle.of(kafkaPid)
+            double kafkaMicros = cpuMicros(kafkaPid);
+            // the charge script runs as EVALSHA, Bucket4j's as EVAL
+            Matcher script = Pattern.compile("cmdstat_eval(?:sha)?:calls=\\d+,usec=(\\d+)")
+                    .matcher(redis.sync().info("commandstats"));
+            double scriptMicros = 0;
+            while (script.find()) {
+                scriptMicros += Double.parseDouble(script.group(1));
+            }
+            double reads = field(redis.sync().info("stats"), "total_reads_processed");
+            return new Cpu(os.getProcessCpuTime() / 1e3, redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0,
+                    cpuMicros(peerPid));
+        }
+
+        private static double cpuMicros(long pid) {
+            return ProcessHandle.of(pid)
                     .flatMap(p -> p.info().totalCpuDuration())
                     .map(d -> d.toNanos() / 1e3)
                     .orElse(0.0);
-            Matcher script = Pattern.compile("cmdstat_evalsha:calls=\\d+,usec=(\\d+)")
-                    .matcher(redis.sync().info("commandstats"));
-            double scriptMicros = script.find() ? Double.parseDouble(script.group(1)) : 0;
-            double reads = field(redis.sync().info("stats"), "total_reads_processed");
-            return new Cpu(os.getProcessCpuTime() / 1e3, redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0);
         }
 
         /** What each process used since {@code before}; wrk's own time is measured apart. */
         Cpu since(Cpu before, long wrkMicros) {
             return new Cpu(service - before.service, redis - before.redis, script - before.script,
-                    redisReads - before.redisReads, kafka - before.kafka, wrkMicros);
+                    redisReads - before.redisReads, kafka - before.kafka, wrkMicros, bucket4j - before.bucket4j);
         }
 
         Cpu plus(Cpu other) {
             return new Cpu(service + other.service, redis + other.redis, script + other.script,
-                    redisReads + other.redisReads, kafka + other.kafka, wrk + other.wrk);
+                    redisReads + other.redisReads, kafka + other.kafka, wrk + other.wrk, bucket4j + other.bucket4j);
         }
 
         Cpu per(long requests) {
             return new Cpu(service / requests, redis / requests, script / requests, redisReads / requests,
-                    kafka / requests, wrk / requests);
+                    kafka / requests, wrk / requests, bucket4j / requests);
         }
 
         double total() {
-            return service + redis + kafka + wrk;
+            return service + redis + kafka + wrk + bucket4j;
         }
 
         private static double field(String info, String name) {
@@ -362,8 +431,8 @@ public class EnforcementBench {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "CPU µs per request: service %.0f, Redis %.0f (script %.1f; %.2f socket reads), Kafka %.0f, wrk %.0f, total %.0f",
-                    service, redis, script, redisReads, kafka, wrk, total());
+            return String.format(Locale.ROOT, "CPU µs per request: service %.0f, Redis %.0f (script %.1f; %.2f socket reads), Kafka %.0f, wrk %.0f, Bucket4j app %.0f, total %.0f",
+                    service, redis, script, redisReads, kafka, wrk, bucket4j, total());
         }
     }
 
@@ -406,14 +475,13 @@ public class EnforcementBench {
         JsonMapper json = JsonMapper.builder().build();
         Map<String, byte[]> answers = new HashMap<>();
         int key = 0;
-        for (int t = 0; t < TREES; t++) {
+        // TREES trees of CUSTOMERS customers, then the comparison tree of TREE_CUSTOMERS customers
+        for (int t = 0; t <= TREES; t++) {
             TenantLevel reseller = new TenantLevel(UUID.randomUUID(), 1, "ACTIVE", "Europe/Berlin", 15,
-                    UUID.randomUUID(), new EffectiveLimits(1_000_000, 1_000_000, 1_000_000_000_000L, List.of(),
-                            "FAIL_SOFT", false));
-            for (int c = 0; c < CUSTOMERS; c++) {
+                    UUID.randomUUID(), RESELLER_LIMITS);
+            for (int c = 0; c < (t < TREES ? CUSTOMERS : TREE_CUSTOMERS); c++) {
                 TenantLevel customer = new TenantLevel(UUID.randomUUID(), 2, "ACTIVE", "UTC", 1, UUID.randomUUID(),
-                        new EffectiveLimits(500_000, 500_000, 100_000_000_000L,
-                                List.of(new RouteLimit("POST /v1/orders", 100_000, 100_000)), "FAIL_SOFT", false));
+                        CUSTOMER_LIMITS);
                 for (int k = 0; k < KEYS_PER_CUSTOMER; k++) {
                     String plaintext = String.format(Locale.ROOT, "mg_bench_%06d", key++);
                     var resolution = new KeyResolution(UUID.randomUUID(), customer.tenantId(), "ACTIVE", null, null,
@@ -442,7 +510,84 @@ public class EnforcementBench {
         return server;
     }
 
-    /** One check per key, so every key is in the in-process cache before anything is measured. */
+    /**
+     * The Bucket4j peer (bench/bucket4j, built by bench/run.sh): a child process with this JVM's options
+     * (BENCH_SERVER_JVM_OPTS), on a free 127.0.0.1 port, on the benchmark's Redis, with a customer's
+     * limits as its per-key plan. Stopped by its PID, at the end or when this JVM exits.
+     */
+    record Bucket4jPeer(Process process, String base) {
+
+        static final Path JAR = Path.of("bench/bucket4j/target/bucket4j-peer.jar");
+        static final Path LOG = Path.of("bench/bucket4j/target/bucket4j-peer.log");
+
+        static Bucket4jPeer start(int redisPort) throws Exception {
+            String jvmOptions = System.getenv("BENCH_SERVER_JVM_OPTS");
+            if (jvmOptions == null || !Files.isRegularFile(JAR)) {
+                throw new IllegalStateException("run by bench/run.sh, which builds " + JAR
+                        + " and sets BENCH_SERVER_JVM_OPTS");
+            }
+            int port = Net.freePort();
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElseThrow());
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+            command.addAll(List.of("-jar", JAR.toString(),
+                    "--server.port=" + port,
+                    "--peer.redis-uri=redis://127.0.0.1:" + redisPort,
+                    "--peer.requests-per-second=" + CUSTOMER_LIMITS.requestsPerSecond(),
+                    "--peer.burst=" + CUSTOMER_LIMITS.burst(),
+                    "--peer.monthly-quota=" + CUSTOMER_LIMITS.monthlyQuota(),
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN"));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(LOG.toFile())
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bucket4j-peer-stop"));
+            Bucket4jPeer peer = new Bucket4jPeer(process, "http://127.0.0.1:" + port);
+            peer.awaitAnswer();
+            return peer;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        private void awaitAnswer() throws Exception {
+            HttpClient client = HttpClient.newHttpClient();
+            HttpRequest check = HttpRequest.newBuilder(URI.create(base + "/v1/check"))
+                    .header("X-Api-Key", "mg_bench_probe")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the Bucket4j peer exited with " + process.exitValue() + ", see " + LOG);
+                }
+                try {
+                    var response = client.send(check, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("the Bucket4j peer answered " + response.statusCode() + ": "
+                                + response.body());
+                    }
+                    return;
+                } catch (ConnectException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the Bucket4j peer did not answer in 120 s, see " + LOG);
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    /** One check per key, the comparison tree's too, so every key is in the in-process cache before anything is measured. */
     static void prime(String base) throws Exception {
         HttpClient client = HttpClient.newBuilder()
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -450,7 +595,7 @@ public class EnforcementBench {
         var failures = new java.util.concurrent.atomic.AtomicInteger();
         var permits = new java.util.concurrent.Semaphore(32);
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < KEYS; i++) {
+            for (int i = 0; i < KEYS + TREE_KEYS; i++) {
                 String key = String.format(Locale.ROOT, "mg_bench_%06d", i);
                 permits.acquire();
                 callers.submit(() -> {
@@ -473,7 +618,8 @@ public class EnforcementBench {
                 });
             }
         }
-        System.out.printf("primed %d keys (%d failures), plans-service lookups %d%n", KEYS, failures.get(), PLANS_LOOKUPS.get());
+        System.out.printf("primed %d keys (%d failures), plans-service lookups %d%n", KEYS + TREE_KEYS, failures.get(),
+                PLANS_LOOKUPS.get());
     }
 
     static void probe(String base) throws Exception {
@@ -517,6 +663,24 @@ public class EnforcementBench {
         return sent;
     }
 
+    /**
+     * Commands Bucket4j's client sent: each decision is a GET of the bucket's state and an EVAL of a
+     * compare-and-swap script that makes a GET and, when the state is unchanged, a PSETEX (for a new
+     * bucket, an EVAL that makes one SET NX instead). A swap that fails is tried again from the GET.
+     * So everything counts but the scripts' own calls: one per EVAL, plus the PSETEXes.
+     */
+    static long sentByBucket4j(Map<String, Long> before, Map<String, Long> after) {
+        long all = 0;
+        for (var entry : after.entrySet()) {
+            all += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
+        }
+        return all - calls("eval", before, after) - calls("psetex", before, after);
+    }
+
+    static long calls(String command, Map<String, Long> before, Map<String, Long> after) {
+        return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
+    }
+
     static Map<String, Long> wrk(Path script, String base, Phase phase, int threads, int seconds) throws Exception {
         // bash's `times` reports the CPU time wrk used (its children's user and system time)
         var process = new ProcessBuilder("bash", "-c", "wrk \"$@\"; status=$?; times; exit $status", "wrk",
@@ -524,7 +688,8 @@ public class EnforcementBench {
                         "--timeout", "5s", "-s", script.toString(), base)
                 .redirectErrorStream(true);
         process.environment().put("BENCH_MODE", phase.mode());
-        process.environment().put("BENCH_KEYS", Integer.toString(KEYS));
+        process.environment().put("BENCH_FIRST_KEY", Integer.toString(phase.keys().first()));
+        process.environment().put("BENCH_KEYS", Integer.toString(phase.keys().count()));
         process.environment().put("BENCH_PACE_MS", Integer.toString(phase.paceMillis()));
         Process wrk = process.start();
         Map<String, Long> values = new LinkedHashMap<>();
@@ -560,17 +725,18 @@ public class EnforcementBench {
     static String row(Result r) {
         return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %s | %d |",
                 r.phase().name(), r.phase().connections(), r.rps(), r.p50() / 1000.0, r.p99() / 1000.0,
-                r.p999() / 1000.0, !r.phase().charges() ? "-" : String.format(Locale.ROOT, "%.3f",
+                r.p999() / 1000.0, !r.phase().decides() ? "-" : String.format(Locale.ROOT, "%.3f",
                         r.commandsPerRequest()), r.socketErrors() + r.non2xx());
     }
 
     static void report(List<Result> results, int warmup, int duration, int threads, int pace, int rounds)
             throws Exception {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%nenforcement benchmark: %d keys in %d trees, warm-up %d s, %d s per phase "
+        out.append(String.format(Locale.ROOT, "%nenforcement benchmark: %d keys in %d trees (and %d in one more tree for the "
+                        + "comparison with Bucket4j), warm-up %d s, %d s per phase "
                         + "in %d interleaved rounds, wrk -t%d; paced phases: %d ms between a connection's answer and "
                         + "its next call; latency percentiles are the median of the rounds' percentiles%n%n",
-                KEYS, TREES, warmup, duration, rounds, threads, pace));
+                KEYS, TREES, TREE_KEYS, warmup, duration, rounds, threads, pace));
         out.append("| phase | connections | requests/s | p50 ms | p99 ms | p99.9 ms | Redis commands sent per decision | errors |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         results.forEach(r -> out.append(row(r)).append('\n'));
@@ -581,9 +747,10 @@ public class EnforcementBench {
                 .append(r.phase().connections())
                 .append(" connections: ")
                 .append(r.commands().isEmpty() ? "none" : r.commands())
-                .append(String.format(Locale.ROOT, "; hit ratio %.4f", r.localHitRatio()))
-                .append("; decided by the failure mode (Redis slower than its timeout): ")
-                .append(r.fallbacks())
+                .append(r.phase().bucket4j()
+                        ? String.format(Locale.ROOT, "; compare-and-swap retries per decision %.3f", r.casRetries())
+                        : String.format(Locale.ROOT, "; hit ratio %.4f; decided by the failure mode (Redis slower than "
+                                + "its timeout): %d", r.localHitRatio(), r.fallbacks()))
                 .append("; ")
                 .append(r.cpu())
                 .append(r.redisRoundTripMicros() == 0 ? "" : String.format(Locale.ROOT,
@@ -618,6 +785,27 @@ public class EnforcementBench {
                 100 * floor64.rps() / ping64.rps(), 100 * floor8.rps() / ping8.rps(), 100 * check64.rps() / floor64.rps(),
                 100 * check8.rps() / floor8.rps(), floor8.p99() / 1000.0, pacedFloor.p99() / 1000.0,
                 paced.p99() / 1000.0));
+        Result tree = results.get(12);
+        Result bucket4jTree = results.get(13);
+        Result bucket4jHot = results.get(14);
+        out.append(String.format(Locale.ROOT, "%n/v1/check vs Bucket4j (Lettuce compare-and-swap, a bucket per key, same Redis), "
+                        + "64 connections:%n"));
+        out.append(String.format(Locale.ROOT, "- throughput, check / Bucket4j: %.2f on the 50 keys of one tree "
+                        + "(%,.0f vs %,.0f requests/s), %.2f on one hot key (%,.0f vs %,.0f)%n",
+                tree.rps() / bucket4jTree.rps(), tree.rps(), bucket4jTree.rps(), hot.rps() / bucket4jHot.rps(), hot.rps(),
+                bucket4jHot.rps()));
+        out.append(String.format(Locale.ROOT, "- p99: %.2f ms vs %.2f ms on the 50 keys, %.2f ms vs %.2f ms on the hot key%n",
+                tree.p99() / 1000.0, bucket4jTree.p99() / 1000.0, hot.p99() / 1000.0, bucket4jHot.p99() / 1000.0));
+        out.append(String.format(Locale.ROOT, "- Redis commands sent per decision: check %.3f and %.3f, Bucket4j %.3f and %.3f "
+                        + "(compare-and-swap retries per decision %.3f and %.3f)%n",
+                tree.commandsPerRequest(), hot.commandsPerRequest(), bucket4jTree.commandsPerRequest(),
+                bucket4jHot.commandsPerRequest(), bucket4jTree.casRetries(), bucket4jHot.casRetries()));
+        out.append(String.format(Locale.ROOT, "- CPU µs per request of the server: enforcement-service %.0f per check on the 50 keys, "
+                        + "%.0f on the hot key, %.0f on 10,000 keys, %.0f per /v1/ping; the Bucket4j app %.0f per decision "
+                        + "on the 50 keys, %.0f on the hot key; Redis %.0f and %.0f per check, %.0f and %.0f per Bucket4j decision%n",
+                tree.cpu().service(), hot.cpu().service(), check64.cpu().service(), ping64.cpu().service(),
+                bucket4jTree.cpu().bucket4j(), bucket4jHot.cpu().bucket4j(), tree.cpu().redis(), hot.cpu().redis(),
+                bucket4jTree.cpu().redis(), bucket4jHot.cpu().redis()));
         System.out.print(out);
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());

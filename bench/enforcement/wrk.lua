@@ -1,10 +1,12 @@
 -- wrk script of the enforcement benchmark (bench/run.sh).
--- BENCH_MODE: "check" cycles through BENCH_KEYS keys (mg_bench_000000 ...), "hot" uses one key,
+-- BENCH_MODE: "check" cycles through BENCH_KEYS keys from index BENCH_FIRST_KEY on (mg_bench_000000 ...
+-- by default), "hot" uses key BENCH_FIRST_KEY alone,
 -- "ping" calls GET /v1/ping, "bare" the benchmark's reference GET /v1/check (one EVALSHA, nothing else),
 -- "floor" GET /v1/check?charge (the charge script alone, for the keys in turn). done() prints one
 -- machine-readable RESULT line, p99.9 included.
 local mode = os.getenv("BENCH_MODE") or "check"
 local keyCount = tonumber(os.getenv("BENCH_KEYS") or "10000")
+local firstKey = tonumber(os.getenv("BENCH_FIRST_KEY") or "0")
 -- the same routes, in the same order, as EnforcementBench.ROUTES (key i sends route i % 4)
 local routes = { "GET /v1/orders", "POST /v1/orders", "GET /v1/customers", "*" }
 local pace = tonumber(os.getenv("BENCH_PACE_MS") or "0")
@@ -43,7 +45,7 @@ function init(args)
   -- each thread starts at a different place in the key space
   local offset = ((tid or 0) * 7919) % n
   for i = 0, n - 1 do
-    local index = (i + offset) % n
+    local index = firstKey + (i + offset) % n
     local key = string.format("mg_bench_%06d", index)
     local body = '{"route":"' .. routes[(index % #routes) + 1] .. '","cost":1}'
     prepared[i + 1] = wrk.format("POST", "/v1/check",
