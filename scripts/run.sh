@@ -40,15 +40,19 @@ done
 grep -q '^dev-stack ready' "$RUN_DIR/dev-stack.log" || { echo "dev-stack not ready in 5 minutes" >&2; exit 1; }
 sed -n '/^  /p' "$RUN_DIR/dev-stack.log"
 
+# plans-service and usage-service start fast (C1 only, small heap); enforcement-service is the hot
+# path and runs as in production: full JIT, a fixed 1 GB heap, the parallel collector (ADR 0015)
+FAST_START="-Xms64m -Xmx384m -XX:TieredStopAtLevel=1"
+ENFORCEMENT_JVM="${ENFORCEMENT_JVM:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 start_service() {
-  local name=$1 port=$2
-  java -Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" \
-    > "$RUN_DIR/$name.log" 2>&1 &
+  local name=$1 jvm=$2
+  # shellcheck disable=SC2086
+  java $jvm -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" > "$RUN_DIR/$name.log" 2>&1 &
   echo $! >> "$PIDS"
 }
-start_service plans-service 8081
-start_service enforcement-service 8082
-start_service usage-service 8083
+start_service plans-service "$FAST_START"
+start_service enforcement-service "$ENFORCEMENT_JVM"
+start_service usage-service "$FAST_START"
 
 for service in plans-service:8081 enforcement-service:8082 usage-service:8083; do
   name=${service%%:*} port=${service##*:}

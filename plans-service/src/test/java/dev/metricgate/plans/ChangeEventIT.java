@@ -113,6 +113,24 @@ class ChangeEventIT extends PlansServiceITBase {
     }
 
     @Test
+    void givenSubtree_whenMovedIntoAnotherTree_thenEventNamesTheRootsBeforeAndAfter() {
+        UUID oldRoot = reseller(null);
+        UUID mid = reseller(oldRoot);
+        UUID leaf = customer(mid);
+        UUID newRoot = reseller(null);
+        UUID newParent = reseller(newRoot);
+
+        Reply reply = patch("/v1/tenants/" + mid, ADMIN, map("parentId", newParent.toString()));
+
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        JsonNode moved = body(eventsFor(mid, 2).getLast());
+        assertThat(moved.get("type").asString()).isEqualTo("TENANT_MOVED");
+        assertThat(idsOf(moved)).containsExactlyInAnyOrder(mid.toString(), leaf.toString());
+        assertThat(moved.at("/move/fromRootId").asString()).isEqualTo(oldRoot.toString());
+        assertThat(moved.at("/move/toRootId").asString()).isEqualTo(newRoot.toString());
+    }
+
+    @Test
     void givenPlanUsedByInheritance_whenUpdated_thenEventNamesEveryTenantWithNewQuota() {
         UUID plan = createPlan(plan(null, 10, 1000L));
         UUID root = createTenant("RESELLER", null, plan);

@@ -22,6 +22,8 @@ import java.util.UUID;
  *     (the changed tenant and its whole subtree; for a plan change, every tenant it applies to), as
  *     they are after the change
  * @param apiKeys keys whose status changed
+ * @param move for {@code TENANT_MOVED}, the moved tenant's root before and after the move, else
+ *     {@code null} (and {@code null} in events of a plans-service that predates the field)
  */
 public record PlanChangeEvent(
         UUID eventId,
@@ -30,7 +32,8 @@ public record PlanChangeEvent(
         UUID tenantId,
         UUID planId,
         List<TenantSnapshot> tenants,
-        List<ApiKeyRef> apiKeys) {
+        List<ApiKeyRef> apiKeys,
+        Move move) {
 
     public PlanChangeEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -38,6 +41,18 @@ public record PlanChangeEvent(
         Objects.requireNonNull(occurredAt, "occurredAt");
         tenants = tenants == null ? List.of() : List.copyOf(tenants);
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
+    }
+
+    /** An event that names no roots: every change but a move. */
+    public PlanChangeEvent(
+            UUID eventId,
+            ChangeType type,
+            Instant occurredAt,
+            UUID tenantId,
+            UUID planId,
+            List<TenantSnapshot> tenants,
+            List<ApiKeyRef> apiKeys) {
+        this(eventId, type, occurredAt, tenantId, planId, tenants, apiKeys, null);
     }
 
     public enum ChangeType {
@@ -54,6 +69,15 @@ public record PlanChangeEvent(
         API_KEY_ROTATED,
         API_KEY_REVOKED
     }
+
+    /**
+     * Where a moved tenant's tree hangs: enforcement keys its counters by root (one Redis Cluster
+     * slot per tree), so a move into another tree moves the subtree's counters to the new root.
+     *
+     * @param fromRootId the root of the tenant's tree before the move (the tenant itself if it was a root)
+     * @param toRootId the root after the move (the tenant itself if it became a root)
+     */
+    public record Move(UUID fromRootId, UUID toRootId) {}
 
     /** An API key named by its id and the hash enforcement caches it under; never the secret. */
     public record ApiKeyRef(UUID keyId, String keyHash, String status) {}

@@ -50,6 +50,31 @@ class GoldenJsonTest {
     }
 
     @Test
+    void tenantMovedEvent_roundTripsThroughGoldenJsonWithBothRoots() throws IOException {
+        UUID newRoot = UUID.fromString("4d5e6f70-8192-4a3b-8c4d-5e6f708192a3");
+        var expected = new PlanChangeEvent(
+                UUID.fromString("3a4b5c6d-7e8f-4a0b-9c1d-2e3f4a5b6c7d"),
+                ChangeType.TENANT_MOVED,
+                Instant.parse("2026-11-22T10:15:30Z"),
+                UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
+                null,
+                List.of(new TenantSnapshot(
+                        UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f"),
+                        "Acme Shop",
+                        "CUSTOMER",
+                        newRoot,
+                        2,
+                        "ACTIVE",
+                        "Europe/Berlin",
+                        15,
+                        100_000L)),
+                List.of(),
+                new PlanChangeEvent.Move(UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"), newRoot));
+
+        assertRoundTrip("tenant-moved-event.json", PlanChangeEvent.class, expected);
+    }
+
+    @Test
     void usageEvent_roundTripsThroughGoldenJson() throws IOException {
         var expected = new UsageEvent(
                 UUID.fromString("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d"),
@@ -96,6 +121,7 @@ class GoldenJsonTest {
         assertThat(event.type()).isEqualTo(ChangeType.PLAN_UPDATED);
         assertThat(event.tenants()).isEmpty();
         assertThat(event.apiKeys()).isEmpty();
+        assertThat(event.move()).isNull();
     }
 
     @Test

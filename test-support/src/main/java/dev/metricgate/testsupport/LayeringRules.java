@@ -27,6 +27,9 @@ public final class LayeringRules {
         "com.fasterxml.."
     };
 
+    /** Plain-Java rules every service must apply identically (shared-contracts), not wire types. */
+    private static final String SHARED_DOMAIN = "dev.metricgate.contracts.billing..";
+
     private LayeringRules() {}
 
     public static JavaClasses importService(String service) {
@@ -44,8 +47,8 @@ public final class LayeringRules {
                         .resideInAPackage(root + ".domain..")
                         .should()
                         .onlyDependOnClassesThat()
-                        .resideInAnyPackage("java..", root + ".domain..")
-                        .as("the domain depends only on java.. and itself"),
+                        .resideInAnyPackage("java..", root + ".domain..", SHARED_DOMAIN)
+                        .as("the domain depends only on java.., itself and the shared billing calendar"),
                 noClasses()
                         .that()
                         .resideInAnyPackage(root + ".domain..", root + ".application..")

@@ -1,6 +1,7 @@
 package dev.metricgate.enforcement.application;
 
 import dev.metricgate.contracts.KeyResolution;
+import dev.metricgate.contracts.billing.BillingPeriod;
 import dev.metricgate.enforcement.domain.FailureMode;
 import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.KeyStatus;
@@ -52,7 +53,7 @@ final class KeyGrants {
                 level.level(),
                 "ACTIVE".equals(level.status()),
                 zone(level.timeZone()),
-                level.billingAnchorDay() == 0 ? 1 : level.billingAnchorDay(),
+                BillingPeriod.anchorDay(level.billingAnchorDay()),
                 rate,
                 quota,
                 routes,

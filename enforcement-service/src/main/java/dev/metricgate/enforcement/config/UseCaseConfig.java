@@ -4,12 +4,14 @@ import dev.metricgate.enforcement.application.CheckAccess;
 import dev.metricgate.enforcement.application.EventIds;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
 import dev.metricgate.enforcement.application.LocalFallback;
+import dev.metricgate.enforcement.application.MoveTenantCounters;
 import dev.metricgate.enforcement.application.ResolveApiKey;
 import dev.metricgate.enforcement.application.port.out.EnforcementMetrics;
 import dev.metricgate.enforcement.application.port.out.KeyDirectory;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
 import dev.metricgate.enforcement.application.port.out.LocalResolutionCache;
 import dev.metricgate.enforcement.application.port.out.SharedResolutionCache;
+import dev.metricgate.enforcement.application.port.out.TenantCounters;
 import dev.metricgate.enforcement.application.port.out.UsageRecorder;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,5 +56,10 @@ class UseCaseConfig {
     @Bean
     EvictKeyResolutions evictKeyResolutions(SharedResolutionCache shared, LocalResolutionCache local) {
         return new EvictKeyResolutions(shared, local);
+    }
+
+    @Bean
+    MoveTenantCounters moveTenantCounters(TenantCounters counters) {
+        return new MoveTenantCounters(counters);
     }
 }

@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.domain;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.metricgate.enforcement.domain;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
+
 /**
  * One limit a check charges: a token bucket (rate or route) or a billing-period quota of one tenant
  * of the chain.

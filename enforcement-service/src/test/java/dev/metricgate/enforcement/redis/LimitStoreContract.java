@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
+import dev.metricgate.contracts.billing.BillingPeriod;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
-import dev.metricgate.enforcement.domain.BillingPeriod;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.ShiftableClock;
 import dev.metricgate.enforcement.support.Trees.Key;

@@ -30,7 +30,18 @@ public final class ChangeEvents {
             UUID planId,
             List<TenantSnapshot> tenants,
             List<ApiKeyRef> apiKeys) {
-        var event = new PlanChangeEvent(UUID.randomUUID(), type, now, tenantId, planId, tenants, apiKeys);
+        record(type, now, tenantId, planId, tenants, apiKeys, null);
+    }
+
+    public void record(
+            ChangeType type,
+            Instant now,
+            UUID tenantId,
+            UUID planId,
+            List<TenantSnapshot> tenants,
+            List<ApiKeyRef> apiKeys,
+            PlanChangeEvent.Move move) {
+        var event = new PlanChangeEvent(UUID.randomUUID(), type, now, tenantId, planId, tenants, apiKeys, move);
         outbox.append(String.valueOf(tenantId != null ? tenantId : planId), event);
     }
 

@@ -1,5 +1,6 @@
 package dev.metricgate.plans.application;
 
+import dev.metricgate.contracts.PlanChangeEvent;
 import dev.metricgate.contracts.PlanChangeEvent.ChangeType;
 import dev.metricgate.plans.application.port.out.AuditLog;
 import dev.metricgate.plans.application.port.out.PlanRepository;
@@ -71,6 +72,7 @@ public final class UpdateTenant {
             PlanCatalog catalog = new PlanCatalog(plans.findAll());
             List<String> changes = new ArrayList<>();
             ChangeType type = ChangeType.TENANT_UPDATED;
+            PlanChangeEvent.Move move = null;
 
             if (command.name() != null && !command.name().equals(tenant.name())) {
                 tenant.rename(command.name(), now);
@@ -112,8 +114,12 @@ public final class UpdateTenant {
                     access.requireManageable(caller, hierarchy, newParentId);
                 }
                 hierarchy.checkPlacement(tenant, newParentId);
+                UUID rootBefore = hierarchy.chain(tenant.id()).getFirst().id();
                 tenant.moveTo(newParentId, now);
                 type = ChangeType.TENANT_MOVED;
+                // enforcement keeps counters per tree: naming both roots lets them follow the move
+                move = new PlanChangeEvent.Move(
+                        rootBefore, hierarchy.chain(tenant.id()).getFirst().id());
                 changes.add("parentId=" + newParentId);
             }
             if (changes.isEmpty()) {
@@ -137,7 +143,8 @@ public final class UpdateTenant {
                     tenant.id(),
                     hierarchy.effectivePlanId(tenant.id()),
                     ChangeEvents.snapshots(hierarchy, catalog, hierarchy.subtree(tenant.id())),
-                    List.of());
+                    List.of(),
+                    move);
             return TenantView.of(hierarchy, catalog, tenant.id(), warnings);
         });
     }

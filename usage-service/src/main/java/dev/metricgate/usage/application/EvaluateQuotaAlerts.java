@@ -1,10 +1,10 @@
 package dev.metricgate.usage.application;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
 import dev.metricgate.usage.application.port.out.QuotaAlertStore;
 import dev.metricgate.usage.application.port.out.TenantDirectory;
 import dev.metricgate.usage.application.port.out.Transactions;
 import dev.metricgate.usage.application.port.out.UsageReports;
-import dev.metricgate.usage.domain.BillingPeriod;
 import dev.metricgate.usage.domain.QuotaAlert;
 import dev.metricgate.usage.domain.QuotaThreshold;
 import dev.metricgate.usage.domain.Tenant;

@@ -1,8 +1,8 @@
 package dev.metricgate.usage.application;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
 import dev.metricgate.usage.application.port.out.Transactions;
 import dev.metricgate.usage.application.port.out.UsageReports;
-import dev.metricgate.usage.domain.BillingPeriod;
 import dev.metricgate.usage.domain.Caller;
 import dev.metricgate.usage.domain.Tenant;
 import dev.metricgate.usage.domain.TimeRange;

@@ -1,5 +1,6 @@
 package dev.metricgate.usage.domain;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -28,7 +29,7 @@ public record Tenant(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(asOf, "asOf");
         timeZone = timeZone == null ? ZoneId.of("UTC") : timeZone;
-        billingAnchorDay = billingAnchorDay < 1 || billingAnchorDay > 28 ? 1 : billingAnchorDay;
+        billingAnchorDay = BillingPeriod.anchorDay(billingAnchorDay);
     }
 
     public BillingPeriod periodContaining(Instant instant) {

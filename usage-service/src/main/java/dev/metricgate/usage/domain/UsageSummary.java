@@ -1,5 +1,6 @@
 package dev.metricgate.usage.domain;
 
+import dev.metricgate.contracts.billing.BillingPeriod;
 import java.util.UUID;
 
 /**

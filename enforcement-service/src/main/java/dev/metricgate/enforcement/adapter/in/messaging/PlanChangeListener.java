@@ -3,6 +3,7 @@ package dev.metricgate.enforcement.adapter.in.messaging;
 import dev.metricgate.contracts.PlanChangeEvent;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
+import dev.metricgate.enforcement.application.MoveTenantCounters;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * plans-service's change events become evictions: the changed keys by hash, and every cached entry
  * depending on an affected tenant (the changed tenant and its subtree). One consumer group for all
- * instances; the Pub/Sub fan-out reaches every instance's in-process cache.
+ * instances; the Pub/Sub fan-out reaches every instance's in-process cache. A move into another
+ * tree also moves the subtree's counters to the new root (ADR 0016).
  */
 @Component
 class PlanChangeListener {
@@ -25,10 +27,12 @@ class PlanChangeListener {
     private static final Logger log = LoggerFactory.getLogger(PlanChangeListener.class);
 
     private final EvictKeyResolutions evictions;
+    private final MoveTenantCounters counters;
     private final JsonMapper json;
 
-    PlanChangeListener(EvictKeyResolutions evictions, JsonMapper json) {
+    PlanChangeListener(EvictKeyResolutions evictions, MoveTenantCounters counters, JsonMapper json) {
         this.evictions = evictions;
+        this.counters = counters;
         this.json = json;
     }
 
@@ -62,6 +66,11 @@ class PlanChangeListener {
         }
         event.tenants().forEach(tenant -> tenants.add(tenant.id()));
         evictions.evict(hashes, tenants);
+        if (event.type() == PlanChangeEvent.ChangeType.TENANT_MOVED && event.move() != null) {
+            // after the evictions: from here on checks charge under the new root, and what they
+            // charge meanwhile is added to, not overwritten
+            counters.move(event.move().fromRootId(), event.move().toRootId(), tenants);
+        }
     }
 
     private static boolean keyOnly(PlanChangeEvent.ChangeType type) {

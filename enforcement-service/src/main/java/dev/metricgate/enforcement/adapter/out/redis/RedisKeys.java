@@ -25,6 +25,37 @@ final class RedisKeys {
         return "mg:{" + root + "}:q:" + tenant + ":" + periodId;
     }
 
+    /** What every counter key of the tree of {@code root} starts with. */
+    static String treePrefix(UUID root) {
+        return "mg:{" + root + "}:";
+    }
+
+    /**
+     * The tenant a counter key of the tree of {@code root} belongs to ({@code <kind>:<tenant>...}
+     * after the prefix), or {@code null} for a key that is no tenant's counter.
+     */
+    static UUID counterTenant(String key, UUID root) {
+        int start = treePrefix(root).length() + 2;
+        if (!key.startsWith(treePrefix(root)) || key.length() < start + 36 || key.charAt(start - 1) != ':') {
+            return null;
+        }
+        try {
+            return UUID.fromString(key.substring(start, start + 36));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Whether a counter key of the tree of {@code root} is a quota counter (else a bucket). */
+    static boolean isQuota(String key, UUID root) {
+        return key.charAt(treePrefix(root).length()) == 'q';
+    }
+
+    /** The same counter under another root's hash tag. */
+    static String retagged(String key, UUID from, UUID to) {
+        return treePrefix(to) + key.substring(treePrefix(from).length());
+    }
+
     static String resolution(String keyHash) {
         return "mg:kr:" + keyHash;
     }

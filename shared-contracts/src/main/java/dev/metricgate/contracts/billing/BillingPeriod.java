@@ -1,25 +1,39 @@
-package dev.metricgate.enforcement.domain;
+package dev.metricgate.contracts.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
- * A billing period of a tenant's calendar: from local midnight of the anchor day in the tenant's
- * time zone to the same point one month later (anchor days are 1-28, so every month has one).
+ * A billing period of a tenant's calendar, half-open {@code [start, end)}: from local midnight of
+ * the anchor day in the tenant's time zone to the same point one month later. Anchor days are
+ * 1-28, so every month has one. Shared because enforcement charges quota counters and usage
+ * reports totals per period: both must put an instant in the same period.
  */
 public record BillingPeriod(LocalDate startDate, Instant start, Instant end, ZoneId zone, int anchorDay) {
 
+    public static final int FIRST_ANCHOR_DAY = 1;
+    public static final int LAST_ANCHOR_DAY = 28;
+
+    public BillingPeriod {
+        Objects.requireNonNull(startDate, "startDate");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The anchor day a calendar really uses: below 1 (0 = not set) becomes 1, above 28 becomes 28. */
+    public static int anchorDay(int requested) {
+        return Math.clamp(requested, FIRST_ANCHOR_DAY, LAST_ANCHOR_DAY);
+    }
+
     public static BillingPeriod containing(Instant instant, ZoneId zone, int anchorDay) {
-        int anchor = Math.clamp(anchorDay, 1, 28);
+        int anchor = anchorDay(anchorDay);
         LocalDate today = instant.atZone(zone).toLocalDate();
-        LocalDate candidate = YearMonth.from(today).atDay(anchor);
-        if (today.isBefore(candidate)) {
-            candidate = candidate.minusMonths(1);
-        }
-        BillingPeriod period = starting(candidate, zone, anchor);
-        return instant.isBefore(period.start) ? starting(candidate.minusMonths(1), zone, anchor) : period;
+        LocalDate startDate = YearMonth.from(today).atDay(anchor);
+        return starting(today.isBefore(startDate) ? startDate.minusMonths(1) : startDate, zone, anchor);
     }
 
     private static BillingPeriod starting(LocalDate startDate, ZoneId zone, int anchor) {
@@ -30,6 +44,10 @@ public record BillingPeriod(LocalDate startDate, Instant start, Instant end, Zon
 
     public BillingPeriod next() {
         return starting(startDate.plusMonths(1), zone, anchorDay);
+    }
+
+    public BillingPeriod previous() {
+        return starting(startDate.minusMonths(1), zone, anchorDay);
     }
 
     /** Stable name of the period, the local start date, e.g. {@code 20261115}. */
