@@ -10,14 +10,11 @@ import dev.metricgate.contracts.PlanChangeEvent.ApiKeyRef;
 import dev.metricgate.contracts.PlanChangeEvent.ChangeType;
 import dev.metricgate.contracts.PlanChangeEvent.TenantSnapshot;
 import dev.metricgate.contracts.Topics;
+import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Two enforcement instances sharing Redis and Kafka: invalidation reaches both, counting is exact. */
 class TwoInstancesIT extends EnforcementIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
     private static ConfigurableApplicationContext second;
 
     @Autowired
@@ -90,34 +84,11 @@ class TwoInstancesIT extends EnforcementIT {
     }
 
     private static int status(int port, String apiKey, String body) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/check"))
-                    .header("X-Api-Key", apiKey)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Checks.status(port, apiKey, body);
     }
 
     private static String header(int port, String apiKey, String name) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/check"))
-                    .header("X-Api-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.noBody())
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding())
-                    .headers()
-                    .firstValue(name)
-                    .orElse("");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Checks.post(port, apiKey, null).headers().firstValue(name).orElse("");
     }
 
     private void publish(PlanChangeEvent event) {
@@ -203,39 +174,6 @@ class TwoInstancesIT extends EnforcementIT {
     private static TenantSnapshot snapshot(UUID id, UUID parent, int level) {
         return new TenantSnapshot(
                 id, "t-" + id, level == 3 ? "CUSTOMER" : "RESELLER", parent, level, "ACTIVE", "UTC", 1, null);
-    }
-
-    @Test
-    void givenQuotaOfN_when128ConcurrentCallersOnTwoInstances_thenExactlyNAllowed() throws Exception {
-        int quota = 100;
-        // fail-closed: should Redis not answer, a 503 shows it instead of a locally decided 200
-        Key key = key(tenant(1, limits(100_000, 100_000, (long) quota, List.of(), "FAIL_CLOSED", false)))
-                .registered();
-        AtomicInteger allowed = new AtomicInteger();
-        AtomicInteger quotaDenied = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
-        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 128; i++) {
-                int target = ports()[i % 2];
-                done.add(callers.submit(() -> {
-                    for (int r = 0; r < 3; r++) {
-                        switch (status(target, key.plaintext(), null)) {
-                            case 200 -> allowed.incrementAndGet();
-                            case 429 -> quotaDenied.incrementAndGet();
-                            default -> other.incrementAndGet();
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
-
-        assertThat(allowed.get()).isEqualTo(quota);
-        assertThat(quotaDenied.get()).isEqualTo(384 - quota);
-        assertThat(other.get()).isZero();
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.devstack.RedisClusterServer;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.Trees.Key;
-import dev.metricgate.testsupport.SharedServers;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,13 +40,8 @@ class ClusterFailoverIT {
         // a cluster of its own: this test leaves one master without a replica
         cluster = RedisClusterServer.start(Path.of("target", "real-servers", "failover-" + UUID.randomUUID())
                 .toAbsolutePath());
-        Map<String, Object> properties =
-                EnforcementIT.instanceProperties(SharedServers.kafka().bootstrapServers());
-        properties.remove("spring.data.redis.host");
-        properties.remove("spring.data.redis.port");
-        properties.put("spring.data.redis.cluster.nodes", String.join(",", cluster.addresses()));
-        properties.put("metricgate.enforcement.plan-changes-group", "failover-" + UUID.randomUUID());
-        instance = EnforcementIT.startInstance(properties);
+        instance = EnforcementIT.startInstance(RedisDeployments.instanceOn(
+                Map.of("spring.data.redis.cluster.nodes", String.join(",", cluster.addresses())), "failover"));
     }
 
     @AfterAll

@@ -1,12 +1,8 @@
 package dev.metricgate.enforcement.redis;
 
-import dev.metricgate.devstack.RedisClusterServer;
-import dev.metricgate.testsupport.SharedServers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -16,16 +12,9 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  */
 class ClusterMovedTenantCountersIT extends MovedTenantCountersContract {
 
-    @BeforeAll
-    static void needsRedisCli() {
-        Assumptions.assumeTrue(RedisClusterServer.available(), "redis-server and redis-cli are not on the PATH");
-    }
-
     @Override
     Map<String, Object> redisProperties() {
-        return Map.of(
-                "spring.data.redis.cluster.nodes",
-                String.join(",", SharedServers.redisCluster().addresses()));
+        return RedisDeployments.cluster();
     }
 
     @Override

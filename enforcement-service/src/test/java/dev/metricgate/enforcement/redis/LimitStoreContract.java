@@ -9,13 +9,10 @@ import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.contracts.billing.BillingPeriod;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
+import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.ShiftableClock;
 import dev.metricgate.enforcement.support.Trees.Key;
-import dev.metricgate.testsupport.SharedServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -45,10 +42,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LimitStoreContract {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
-
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
     /** The {@code spring.*} properties that point the service at this deployment. */
@@ -57,14 +50,8 @@ abstract class LimitStoreContract {
     @BeforeAll
     void startTwoInstances() {
         for (int i = 0; i < 2; i++) {
-            Map<String, Object> properties =
-                    EnforcementIT.instanceProperties(SharedServers.kafka().bootstrapServers());
-            properties.remove("spring.data.redis.host");
-            properties.remove("spring.data.redis.port");
-            properties.putAll(redisProperties());
             // these two instances' own plan-change group: evictions reach the other one through Redis
-            properties.put("metricgate.enforcement.plan-changes-group", "contract-" + UUID.randomUUID());
-            instances.add(EnforcementIT.startInstance(properties));
+            instances.add(EnforcementIT.startInstance(RedisDeployments.instanceOn(redisProperties(), "contract")));
         }
     }
 
@@ -95,23 +82,11 @@ abstract class LimitStoreContract {
     }
 
     static int status(int port, Key key, String body) {
-        return send(port, key, body).statusCode();
+        return Checks.status(port, key.plaintext(), body);
     }
 
-    private static HttpResponse<Void> send(int port, Key key, String body) {
-        try {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/check"))
-                    .header("X-Api-Key", key.plaintext())
-                    .header("Content-Type", "application/json")
-                    .POST(
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static HttpResponse<String> send(int port, Key key, String body) {
+        return Checks.post(port, key.plaintext(), body);
     }
 
     private int status(Key key) {
@@ -165,7 +140,7 @@ abstract class LimitStoreContract {
 
         assertThat(List.of(status(port(0), key, null), status(port(1), key, null), status(port(0), key, null)))
                 .containsExactly(200, 200, 200);
-        HttpResponse<Void> denied = send(port(1), key, null);
+        HttpResponse<String> denied = send(port(1), key, null);
         assertThat(denied.statusCode()).isEqualTo(429);
         assertThat(denied.headers().firstValue("Retry-After")).hasValue("120");
 

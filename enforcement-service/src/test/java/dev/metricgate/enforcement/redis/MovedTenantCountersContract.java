@@ -12,14 +12,11 @@ import dev.metricgate.contracts.PlanChangeEvent.ApiKeyRef;
 import dev.metricgate.contracts.PlanChangeEvent.ChangeType;
 import dev.metricgate.contracts.PlanChangeEvent.TenantSnapshot;
 import dev.metricgate.contracts.Topics;
+import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.ShiftableClock;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
-import dev.metricgate.testsupport.SharedServers;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MovedTenantCountersContract {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ConfigurableApplicationContext instance;
@@ -76,13 +72,8 @@ abstract class MovedTenantCountersContract {
     void startInstance() {
         // the topic exists before the instance subscribes
         KafkaRecords.send(Topics.PLAN_CHANGES, "warm-up", "{}");
-        Map<String, Object> properties =
-                EnforcementIT.instanceProperties(SharedServers.kafka().bootstrapServers());
-        properties.remove("spring.data.redis.host");
-        properties.remove("spring.data.redis.port");
-        properties.putAll(redisProperties());
         // a consumer group of its own, reading from the start: no event is missed while it joins
-        properties.put("metricgate.enforcement.plan-changes-group", "moves-" + UUID.randomUUID());
+        Map<String, Object> properties = RedisDeployments.instanceOn(redisProperties(), "moves");
         properties.put("spring.kafka.consumer.auto-offset-reset", "earliest");
         instance = EnforcementIT.startInstance(properties);
         clock = instance.getBean(ShiftableClock.class);
@@ -228,20 +219,7 @@ abstract class MovedTenantCountersContract {
 
     private HttpResponse<String> check(Key key, String body) {
         clock.setNow(now);
-        try {
-            var request = HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + EnforcementIT.port(instance) + "/v1/check"))
-                    .header("X-Api-Key", key.plaintext())
-                    .header("Content-Type", "application/json")
-                    .POST(
-                            body == null
-                                    ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Checks.post(EnforcementIT.port(instance), key.plaintext(), body);
     }
 
     private static String deniedPolicy(HttpResponse<String> response) {

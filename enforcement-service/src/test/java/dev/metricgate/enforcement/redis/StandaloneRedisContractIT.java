@@ -1,6 +1,5 @@
 package dev.metricgate.enforcement.redis;
 
-import dev.metricgate.testsupport.SharedServers;
 import java.util.Map;
 
 /** The limit-store contract on one plain Redis. */
@@ -8,10 +7,6 @@ class StandaloneRedisContractIT extends LimitStoreContract {
 
     @Override
     Map<String, Object> redisProperties() {
-        return Map.of(
-                "spring.data.redis.host",
-                "127.0.0.1",
-                "spring.data.redis.port",
-                SharedServers.redis().port());
+        return RedisDeployments.standalone();
     }
 }
