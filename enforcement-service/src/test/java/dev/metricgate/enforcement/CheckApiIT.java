@@ -323,7 +323,7 @@ class CheckApiIT extends EnforcementIT {
     void givenAnyUnusableKey_whenChecking_thenTheSame401ProblemForAll() {
         TenantLevel active = tenant(1, limits(10, 10, null));
         Key revoked = key(active).withStatus("REVOKED").registered();
-        Key expired = key(Instant.parse("2020-01-01T00:00:00Z"), active).registered();
+        Key expired = key(clock.instant().minus(Duration.ofDays(1)), active).registered();
         Key suspendedParent = key(Trees.suspended(tenant(1, limits(10, 10, null))), tenant(2, limits(10, 10, null)))
                 .registered();
         Key unknown = key(active);

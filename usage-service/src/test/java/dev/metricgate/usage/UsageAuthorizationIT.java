@@ -1,6 +1,8 @@
 package dev.metricgate.usage;
 
+import dev.metricgate.testsupport.TestCalendar;
 import dev.metricgate.testsupport.Tokens;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -24,10 +26,13 @@ class UsageAuthorizationIT extends UsageServiceIT {
     static final UUID SIBLING = UUID.randomUUID();
     static final UUID UNKNOWN = UUID.randomUUID();
 
+    /** Yesterday on the tests' calendar. */
+    static final String RANGE = "from=" + TestCalendar.now().minus(1, ChronoUnit.DAYS) + "&to=" + TestCalendar.now();
+
     static final List<String> ENDPOINTS = List.of(
-            "/v1/usage/tenants/%s?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z",
+            "/v1/usage/tenants/%s?" + RANGE,
             "/v1/usage/tenants/%s/summary?period=current",
-            "/v1/usage/tenants/%s/export?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z");
+            "/v1/usage/tenants/%s/export?" + RANGE);
 
     @BeforeAll
     void tenants() {

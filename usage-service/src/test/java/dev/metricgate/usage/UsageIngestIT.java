@@ -101,7 +101,7 @@ class UsageIngestIT extends UsageServiceIT {
                 .replace("GET /orders", marker);
         UsageEvent ancient = new UsageEvent(
                 UUID.randomUUID(),
-                Instant.parse("2001-01-01T00:00:00Z"),
+                TestCalendar.now().minus(3_650, ChronoUnit.DAYS),
                 tenant,
                 null,
                 marker,
@@ -363,7 +363,10 @@ class UsageIngestIT extends UsageServiceIT {
     @Test
     void givenTenantAdmin_whenRebuildingRollups_thenForbidden() {
         http().post()
-                .uri("/v1/admin/rollups/rebuild?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z")
+                .uri(
+                        "/v1/admin/rollups/rebuild?from={from}&to={to}",
+                        TestCalendar.now().minus(1, ChronoUnit.DAYS),
+                        TestCalendar.now())
                 .header("Authorization", "Bearer " + Tokens.tenantAdmin(UUID.randomUUID()))
                 .exchange()
                 .expectStatus()

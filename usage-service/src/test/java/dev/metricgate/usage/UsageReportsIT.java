@@ -215,17 +215,19 @@ class UsageReportsIT extends UsageServiceIT {
         publishTenants(tenant(tenant, "CUSTOMER", null, 1, "UTC", 1, null));
         String base = "/v1/usage/tenants/" + tenant;
 
-        expectBadRequest(base + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "to");
-        expectBadRequest(base + "?to=2026-01-01T00:00:00Z", "from");
-        expectBadRequest(base + "?from=yesterday&to=2026-01-01T00:00:00Z", "from");
-        expectBadRequest(base + "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&granularity=WEEK", "granularity");
-        expectBadRequest(base + "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&groupBy=COUNTRY", "groupBy");
+        Instant today = TestCalendar.now().truncatedTo(ChronoUnit.DAYS);
+        String day = "from=" + today.minus(1, ChronoUnit.DAYS) + "&to=" + today;
+        expectBadRequest(base + "?from=" + today + "&to=" + today.minus(1, ChronoUnit.DAYS), "to");
+        expectBadRequest(base + "?to=" + today, "from");
+        expectBadRequest(base + "?from=yesterday&to=" + today, "from");
+        expectBadRequest(base + "?" + day + "&granularity=WEEK", "granularity");
+        expectBadRequest(base + "?" + day + "&groupBy=COUNTRY", "groupBy");
+        expectBadRequest(base + "?" + day + "&includeDescendants=maybe", "includeDescendants");
         expectBadRequest(
-                base + "?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z&includeDescendants=maybe",
-                "includeDescendants");
-        expectBadRequest(base + "?from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&granularity=MINUTE", "granularity");
+                base + "?from=" + today.minus(365, ChronoUnit.DAYS) + "&to=" + today + "&granularity=MINUTE",
+                "granularity");
         expectBadRequest(base + "/summary?period=next", "period");
-        expectBadRequest(base + "/export?from=2026-01-01T00:00:00Z", "to");
+        expectBadRequest(base + "/export?from=" + today, "to");
         expectBadRequest("/v1/usage/tenants/not-a-uuid/summary", "id");
     }
 
