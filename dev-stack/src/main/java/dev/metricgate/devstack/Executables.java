@@ -42,17 +42,23 @@ final class Executables {
         }
     }
 
-    /** Runs the command and returns what it printed; fails unless it exits with 0. */
+    /**
+     * Runs the command and returns what it printed; fails unless it exits with 0. For short answers
+     * (they fit a pipe's buffer): the output is read once the process has ended, so the timeout holds.
+     */
     static String output(List<String> command, Duration timeout) {
         try {
             Process process =
                     new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            finish(command, process, timeout, () -> output);
-            return output;
+            finish(command, process, timeout, () -> read(process));
+            return read(process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String read(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     private interface Output {

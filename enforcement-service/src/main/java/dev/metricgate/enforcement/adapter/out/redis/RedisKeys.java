@@ -14,15 +14,15 @@ final class RedisKeys {
     private RedisKeys() {}
 
     static String bucket(UUID root, UUID tenant) {
-        return "mg:{" + root + "}:b:" + tenant;
+        return treePrefix(root) + "b:" + tenant;
     }
 
     static String routeBucket(UUID root, UUID tenant, String route) {
-        return "mg:{" + root + "}:r:" + tenant + ":" + route;
+        return treePrefix(root) + "r:" + tenant + ":" + route;
     }
 
     static String quota(UUID root, UUID tenant, String periodId) {
-        return "mg:{" + root + "}:q:" + tenant + ":" + periodId;
+        return treePrefix(root) + "q:" + tenant + ":" + periodId;
     }
 
     /** What every counter key of the tree of {@code root} starts with. */

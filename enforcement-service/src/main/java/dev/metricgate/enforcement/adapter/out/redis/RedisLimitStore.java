@@ -16,28 +16,24 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,8 +48,6 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisLimitStore implements LimitStore, SmartLifecycle {
 
-    static final String SCRIPT_PATH = "scripts/charge.lua";
-
     private static final Logger log = LoggerFactory.getLogger(RedisLimitStore.class);
 
     private final LettuceConnectionFactory factory;
@@ -65,8 +59,11 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
     private final boolean redisClock;
     private final long timeoutNanos;
     private final ReentrantLock connecting = new ReentrantLock();
-    private volatile StatefulConnection<byte[], byte[]> connection;
-    private volatile RedisClusterAsyncCommands<byte[], byte[]> commands;
+    private volatile Shared shared;
+
+    /** The connection every check shares, with its command API (standalone or Cluster). */
+    private record Shared(
+            StatefulConnection<byte[], byte[]> connection, RedisClusterAsyncCommands<byte[], byte[]> commands) {}
 
     RedisLimitStore(
             LettuceConnectionFactory factory,
@@ -75,9 +72,9 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
             Clock clock,
             EnforcementProperties properties) {
         this.factory = factory;
-        String text = readScript();
-        this.script = text.getBytes(StandardCharsets.UTF_8);
-        this.sha = sha1(script);
+        RedisScript<Object> charge = LuaScripts.load("charge.lua", Object.class);
+        this.script = charge.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+        this.sha = charge.getSha1();
         this.breaker = redisCircuitBreaker;
         this.latency = Timer.builder("metricgate.redis.latency")
                 .description("Round trip of the charge script")
@@ -130,25 +127,24 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
      * reconnects it by itself, following Sentinel's or the Cluster's new master.
      */
     private RedisClusterAsyncCommands<byte[], byte[]> commands() {
-        RedisClusterAsyncCommands<byte[], byte[]> current = commands;
+        Shared current = shared;
         if (current != null) {
-            return current;
+            return current.commands();
         }
         connecting.lock();
         try {
-            if (commands == null) {
+            if (shared == null) {
                 AbstractRedisClient client = factory.getRequiredNativeClient();
                 if (client instanceof RedisClusterClient cluster) {
                     StatefulRedisClusterConnection<byte[], byte[]> opened = cluster.connect(ByteArrayCodec.INSTANCE);
-                    connection = opened;
-                    commands = opened.async();
+                    shared = new Shared(opened, opened.async());
                 } else {
-                    var opened = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
-                    connection = opened;
-                    commands = opened.async();
+                    StatefulRedisConnection<byte[], byte[]> opened =
+                            ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+                    shared = new Shared(opened, opened.async());
                 }
             }
-            return commands;
+            return shared.commands();
         } finally {
             connecting.unlock();
         }
@@ -203,22 +199,6 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
         return new ChargeResult(verdict, denied, retry, states);
     }
 
-    private static String readScript() {
-        try (var in = new ClassPathResource(SCRIPT_PATH).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + SCRIPT_PATH, e);
-        }
-    }
-
-    private static String sha1(byte[] text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JRE", e);
-        }
-    }
-
     private volatile boolean running;
 
     @Override
@@ -236,11 +216,10 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
         running = false;
         connecting.lock();
         try {
-            StatefulConnection<byte[], byte[]> open = connection;
-            commands = null;
-            connection = null;
+            Shared open = shared;
+            shared = null;
             if (open != null) {
-                open.close();
+                open.connection().close();
             }
         } finally {
             connecting.unlock();

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.RedisClusterConnection;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisCallback;
@@ -32,13 +31,10 @@ class RedisTenantCounters implements TenantCounters {
     private static final int SCAN_BATCH = 1000;
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TAKE =
-            RedisScript.of(new ClassPathResource("scripts/take-counter.lua"), List.class);
+    private static final RedisScript<List> TAKE = LuaScripts.load("take-counter.lua", List.class);
 
-    private static final RedisScript<Long> MERGE_QUOTA =
-            RedisScript.of(new ClassPathResource("scripts/merge-quota.lua"), Long.class);
-    private static final RedisScript<Long> MERGE_BUCKET =
-            RedisScript.of(new ClassPathResource("scripts/merge-bucket.lua"), Long.class);
+    private static final RedisScript<Long> MERGE_QUOTA = LuaScripts.load("merge-quota.lua", Long.class);
+    private static final RedisScript<Long> MERGE_BUCKET = LuaScripts.load("merge-bucket.lua", Long.class);
 
     private final StringRedisTemplate redis;
 
