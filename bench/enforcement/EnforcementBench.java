@@ -143,14 +143,15 @@ public class EnforcementBench {
      * The floor of any check, added to the service for the benchmark only: {@code GET
      * /v1/check?charge} runs the production charge script for one of the benchmark's keys through the
      * production client ({@link LimitStore}), with the grant and limit plan resolved up front. No key
-     * lookup, no body, no RateLimit headers, no usage event: what is left is the one Redis round trip
-     * per decision that the issue asks for, on the same server stack as {@code /v1/ping}.
+     * lookup, no body, no RateLimit headers: what is left is the one Redis round trip per decision
+     * that the issue asks for, which charges and meters it (ADR 0018), on the same server stack as {@code /v1/ping}.
      */
     @RestController
     public static class ChargeScriptOnly {
 
         private final ResolveApiKey keys;
         private final LimitStore limits;
+        private static final long STARTED = System.currentTimeMillis();
         private final AtomicInteger next = new AtomicInteger();
         private volatile KeyGrant[] grants;
         private volatile List<List<LimitCheck>> plans;
@@ -175,8 +176,21 @@ public class EnforcementBench {
 
         @GetMapping(path = "/v1/check", params = "charge", produces = "application/json")
         Map<String, Object> charge() {
-            int i = Math.floorMod(next.getAndIncrement(), KEYS);
-            return Map.of("allowed", limits.charge(grants[i], plans.get(i), 1).verdict() == Verdict.ALLOWED);
+            int n = next.getAndIncrement();
+            int i = Math.floorMod(n, KEYS);
+            KeyGrant grant = grants[i];
+            var usage = new dev.metricgate.contracts.UsageEvent(
+                    new java.util.UUID(STARTED, n),
+                    Instant.now(),
+                    grant.tenantId(),
+                    grant.keyId(),
+                    ROUTES.get(i % ROUTES.size()),
+                    1,
+                    dev.metricgate.contracts.UsageEvent.Outcome.ALLOWED,
+                    null,
+                    null,
+                    null);
+            return Map.of("allowed", limits.charge(grant, plans.get(i), 1, usage).verdict() == Verdict.ALLOWED);
         }
     }
 

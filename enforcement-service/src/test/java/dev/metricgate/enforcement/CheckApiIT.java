@@ -395,19 +395,24 @@ class CheckApiIT extends EnforcementIT {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String bucket = "mg:{" + UUID.randomUUID() + "}:b:test";
+        String stream = "mg:test:" + UUID.randomUUID() + ":stream";
         @SuppressWarnings({"unchecked", "rawtypes"})
         org.springframework.data.redis.core.script.RedisScript<List<Object>> redisScript =
                 (org.springframework.data.redis.core.script.RedisScript)
                         org.springframework.data.redis.core.script.RedisScript.of(script, List.class);
 
-        List<Object> first = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
-        List<Object> second = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
-        List<Object> third = redis.execute(redisScript, List.of(bucket), "", "1", "1", "b", "0", "2", "1", "0");
+        List<Object> first =
+                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
+        List<Object> second =
+                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
+        List<Object> third =
+                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
 
         assertThat(first.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 1L);
         assertThat(second.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 0L);
         assertThat(third.get(0)).isEqualTo(1L);
         assertThat(redis.getExpire(bucket)).isPositive();
+        assertThat(redis.opsForStream().size(stream)).isEqualTo(3);
     }
 
     @Test

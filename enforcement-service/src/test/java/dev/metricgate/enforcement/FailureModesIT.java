@@ -93,6 +93,77 @@ class FailureModesIT extends EnforcementIT {
     }
 
     @Test
+    void givenRedisBusyLongerThanTheTimeout_whenChecking_thenTheFailureModeAnswersWithoutWaitingForRedis()
+            throws Exception {
+        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
+        properties.put("metricgate.enforcement.redis-command-timeout", "300ms");
+        properties.put("spring.kafka.listener.auto-startup", false);
+        Key soft = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_SOFT", false)))
+                .registered();
+        Key closed = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_CLOSED", false)))
+                .registered();
+        var instance = startInstance(properties);
+        try {
+            var client = http(port(instance));
+            client.post()
+                    .uri("/v1/check")
+                    .header("X-Api-Key", soft.plaintext())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            client.post()
+                    .uri("/v1/check")
+                    .header("X-Api-Key", closed.plaintext())
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+            var fallbacks = instance.getBean(MeterRegistry.class).counter("metricgate.fallbacks", "mode", "fail_soft");
+
+            // a script that keeps Redis busy for 2 s: every command behind it waits
+            var busy = java.util.concurrent.CompletableFuture.runAsync(() -> redis.execute(
+                    org.springframework.data.redis.core.script.RedisScript.of("""
+                            local function micros() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end
+                            local start = micros()
+                            repeat until micros() - start > 2000000
+                            return 1""", Long.class), List.of()));
+            try {
+                Thread.sleep(200);
+                assertThat(busy).isNotDone();
+                client.post()
+                        .uri("/v1/check")
+                        .header("X-Api-Key", closed.plaintext())
+                        .exchange()
+                        .expectStatus()
+                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                client.post()
+                        .uri("/v1/check")
+                        .header("X-Api-Key", soft.plaintext())
+                        .exchange()
+                        .expectStatus()
+                        .isOk();
+                // both answers came from the failure mode, while Redis was still busy
+                assertThat(busy).isNotDone();
+                assertThat(fallbacks.count()).isEqualTo(1);
+            } finally {
+                // the busy script's own client gives up after its 1 s timeout; Redis goes on to 2 s
+                busy.handle((done, timedOut) -> done).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> client.post()
+                                    .uri("/v1/check")
+                                    .header("X-Api-Key", closed.plaintext())
+                                    .exchange()
+                                    .returnResult()
+                                    .getStatus()
+                                    .value()
+                            == 200);
+        } finally {
+            instance.close();
+        }
+    }
+
+    @Test
     void givenRedisUnreachableAtStartUp_whenChecking_thenTheInstanceStartsAndDecidesByFailureMode() throws Exception {
         int deadPort;
         try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

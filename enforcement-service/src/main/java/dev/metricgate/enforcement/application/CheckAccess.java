@@ -73,13 +73,18 @@ public final class CheckAccess {
             throw e;
         }
         List<LimitCheck> checks = CheckPlan.of(grant, command.route(), now);
-        Decision decision = decide(grant, checks, command.cost(), now);
+        UsageEvent allowed = usageEvent(grant, command, now, eventIds.get());
+        Decision decision = decide(grant, checks, command.cost(), now, allowed);
         metrics.decided(decision);
-        usage.record(usageEvent(decision, command, now));
+        if (decision.path() != DecisionPath.SHARED || checks.isEmpty()) {
+            // the charge script metered every decision it made; the others are recorded here, with
+            // the same event id, so a charge that answered too late is still counted once
+            usage.record(withOutcome(allowed, decision));
+        }
         return decision;
     }
 
-    private Decision decide(KeyGrant grant, List<LimitCheck> checks, int cost, Instant now) {
+    private Decision decide(KeyGrant grant, List<LimitCheck> checks, int cost, Instant now, UsageEvent allowed) {
         if (checks.isEmpty()) {
             return Decision.of(
                     grant,
@@ -88,7 +93,7 @@ public final class CheckAccess {
                     new ChargeResult(Verdict.ALLOWED, -1, 0, List.<CheckState>of()));
         }
         try {
-            return Decision.of(grant, DecisionPath.SHARED, checks, limits.charge(grant, checks, cost));
+            return Decision.of(grant, DecisionPath.SHARED, checks, limits.charge(grant, checks, cost, allowed));
         } catch (CountersUnreachableException e) {
             FailureMode mode = grant.ownTenant().failureMode();
             metrics.fallback(mode);
@@ -107,15 +112,29 @@ public final class CheckAccess {
         }
     }
 
-    private UsageEvent usageEvent(Decision decision, CheckCommand command, Instant now) {
-        LimitCheck denied = decision.denied();
+    private static UsageEvent usageEvent(KeyGrant grant, CheckCommand command, Instant now, UUID eventId) {
         return new UsageEvent(
-                eventIds.get(),
+                eventId,
                 now,
-                decision.grant().tenantId(),
-                decision.grant().keyId(),
+                grant.tenantId(),
+                grant.keyId(),
                 command.route(),
                 command.cost(),
+                UsageEvent.Outcome.ALLOWED,
+                null,
+                null,
+                null);
+    }
+
+    private static UsageEvent withOutcome(UsageEvent allowed, Decision decision) {
+        LimitCheck denied = decision.denied();
+        return new UsageEvent(
+                allowed.eventId(),
+                allowed.occurredAt(),
+                allowed.tenantId(),
+                allowed.apiKeyId(),
+                allowed.route(),
+                allowed.cost(),
                 switch (decision.outcome()) {
                     case ALLOWED -> UsageEvent.Outcome.ALLOWED;
                     case DENIED -> UsageEvent.Outcome.DENIED;

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param redisCommandTimeout how long the charge script may take before the check falls back to
  *     the plan's failure mode
  * @param planChangesGroup consumer group of the plan-change listener, shared by all instances
+ * @param batch how checks that arrive together share one call of the charge script (ADR 0017)
  */
 @ConfigurationProperties("metricgate.enforcement")
 public record EnforcementProperties(
@@ -32,22 +33,32 @@ public record EnforcementProperties(
         @DefaultValue("250ms") Duration redisCommandTimeout,
         @DefaultValue("enforcement-service") String planChangesGroup,
         @DefaultValue Usage usage,
-        @DefaultValue Breaker breaker) {
+        @DefaultValue Breaker breaker,
+        @DefaultValue Batch batch) {
 
     public boolean redisClock() {
         return !"application".equals(clockSource);
     }
 
     /**
-     * @param bufferCapacity events held while Kafka is unreachable; beyond it new events are dropped
-     *     (and counted)
-     * @param batchSize events sent per batch
-     * @param shutdownDrain how long a graceful shutdown waits for the buffer to empty
+     * @param bufferCapacity events of decisions made without Redis (failure modes) held while Kafka
+     *     is unreachable; beyond it new ones are dropped (and counted)
+     * @param batchSize events sent per batch from that buffer
+     * @param shutdownDrain how long a graceful shutdown waits for the buffer and the relay's last pass
+     * @param relayEnabled whether this instance forwards the usage streams to Kafka (ADR 0018)
+     * @param relayInterval how often the relay drains the streams this instance wrote to
+     * @param relaySweep how often the relay drains every usage stream in Redis (what other, dead,
+     *     instances left behind)
+     * @param relayBatchSize stream entries read, published and trimmed at a time
      */
     public record Usage(
             @DefaultValue("200000") int bufferCapacity,
             @DefaultValue("500") int batchSize,
-            @DefaultValue("15s") Duration shutdownDrain) {}
+            @DefaultValue("15s") Duration shutdownDrain,
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("50ms") Duration relayInterval,
+            @DefaultValue("10s") Duration relaySweep,
+            @DefaultValue("200") int relayBatchSize) {}
 
     /**
      * @param waitInOpenState how long the breaker short-cuts Redis calls before probing again
@@ -57,4 +68,15 @@ public record EnforcementProperties(
             @DefaultValue("10") int slidingWindowSize,
             @DefaultValue("5") int minimumNumberOfCalls,
             @DefaultValue("500ms") Duration waitInOpenState) {}
+
+    /**
+     * @param maxDecisions most decisions one call of the charge script carries
+     * @param maxInFlight calls of one lane (all of Redis, or one Cluster slot) out at once; checks
+     *     arriving meanwhile wait for the next call
+     * @param maxWait how long a check may wait for the next call before it is sent on its own
+     */
+    public record Batch(
+            @DefaultValue("32") int maxDecisions,
+            @DefaultValue("2") int maxInFlight,
+            @DefaultValue("10ms") Duration maxWait) {}
 }

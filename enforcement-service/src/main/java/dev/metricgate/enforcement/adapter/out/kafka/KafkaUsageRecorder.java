@@ -2,6 +2,7 @@ package dev.metricgate.enforcement.adapter.out.kafka;
 
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.contracts.UsageEvent;
+import dev.metricgate.enforcement.application.port.out.UsagePublisher;
 import dev.metricgate.enforcement.application.port.out.UsageRecorder;
 import dev.metricgate.enforcement.config.EnforcementProperties;
 import io.micrometer.core.instrument.Counter;
@@ -24,14 +25,17 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Usage events leave the request thread through a bounded buffer; one sender thread publishes them
+ * Publishes usage events. The usage stream relay hands over what the charge script metered and
+ * waits for Kafka's acknowledgement ({@link #publish}, ADR 0018). The few decisions made without
+ * Redis (a plan's failure mode, a plan without limits) leave the request thread through a bounded
+ * buffer instead; one sender thread publishes them
  * in batches with the idempotent producer, keyed by tenant, the event id in a header. A batch that
  * fails goes back to the front and is retried (with a fresh producer) until Kafka answers, so an
  * outage only fills the buffer; when the buffer is full, new events are dropped and counted. A
  * graceful shutdown drains the buffer before the producer closes.
  */
 @Component
-class KafkaUsageRecorder implements UsageRecorder, SmartLifecycle {
+class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaUsageRecorder.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
@@ -81,6 +85,18 @@ class KafkaUsageRecorder implements UsageRecorder, SmartLifecycle {
     public void record(UsageEvent event) {
         if (!buffer.offer(event)) {
             dropped.increment();
+        }
+    }
+
+    @Override
+    public void publish(List<UsageEvent> events) {
+        List<UsageEvent> failed = send(events);
+        if (!failed.isEmpty()) {
+            sendFailures.increment();
+            // a producer that lost its broker may hold stale metadata: the next batch gets a fresh one
+            producers.reset();
+            throw new UsageNotPublishedException(
+                    failed.size() + " of " + events.size() + " usage events not acknowledged by Kafka");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.metricgate.enforcement.adapter.out.redis;
 
 import dev.metricgate.enforcement.domain.LimitCheck;
+import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,37 @@ final class RedisKeys {
     /** The same counter under another root's hash tag. */
     static String retagged(String key, UUID from, UUID to) {
         return treePrefix(to) + key.substring(treePrefix(from).length());
+    }
+
+    /** The usage stream of a standalone or Sentinel Redis: every call writes to it (ADR 0018). */
+    static final String USAGE_STREAM = "mg:usage";
+
+    /** What the usage streams' names match, for the relay's sweep. */
+    static final String USAGE_STREAM_PATTERN = "mg:*usage";
+
+    /**
+     * The usage stream of one Redis Cluster slot: a call may only touch keys of one slot, so every
+     * slot that holds counters has its own stream, named with a hash tag of that slot.
+     */
+    static String usageStream(int slot) {
+        return "mg:{" + SlotTags.TAGS[slot] + "}:usage";
+    }
+
+    /** For every Cluster slot, a short hash tag that maps to it. */
+    private static final class SlotTags {
+        static final String[] TAGS = new String[SlotHash.SLOT_COUNT];
+
+        static {
+            int missing = TAGS.length;
+            for (int i = 0; missing > 0; i++) {
+                String tag = Integer.toString(i, 36);
+                int slot = SlotHash.getSlot(tag);
+                if (TAGS[slot] == null) {
+                    TAGS[slot] = tag;
+                    missing--;
+                }
+            }
+        }
     }
 
     static String resolution(String keyHash) {

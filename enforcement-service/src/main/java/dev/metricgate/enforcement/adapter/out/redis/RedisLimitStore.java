@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.adapter.out.redis;
 
+import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.application.port.out.CountersUnreachableException;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
 import dev.metricgate.enforcement.config.EnforcementProperties;
@@ -10,7 +11,6 @@ import dev.metricgate.enforcement.domain.LimitCheck;
 import dev.metricgate.enforcement.domain.Verdict;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
@@ -18,6 +18,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -27,26 +28,31 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA (one command per
- * check) on one Lettuce connection that every check shares, so the scripts of concurrent checks are
- * pipelined (ADR 0015). The connection comes from the client Spring Boot configured from
+ * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA on one Lettuce
+ * connection that every check shares (ADR 0015). Checks that arrive while a call is out share the
+ * next one, each still charged all or nothing and in arrival order (ADR 0017). The connection comes from the client Spring Boot configured from
  * {@code spring.data.redis.*}: standalone, Sentinel or Cluster, TLS, ACL user. On Cluster the
  * command goes to the node owning the slot of the tree's hash tag. A Redis that forgot the script
  * (restart, failover, SCRIPT FLUSH) gets it again with EVAL. Every call goes through the circuit
  * breaker and waits at most the command timeout, so a dead Redis costs no waiting.
  */
 @Component
-class RedisLimitStore implements LimitStore, SmartLifecycle {
+class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLimitStore.class);
 
@@ -55,9 +61,10 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
     private final String sha;
     private final CircuitBreaker breaker;
     private final Timer latency;
-    private final Clock clock;
-    private final boolean redisClock;
-    private final long timeoutNanos;
+    private final boolean cluster;
+    private final JsonMapper json;
+    private final RedisUsageRelay relay;
+    private final ChargeBatches batches;
     private final ReentrantLock connecting = new ReentrantLock();
     private volatile Shared shared;
 
@@ -70,8 +77,12 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
             CircuitBreaker redisCircuitBreaker,
             MeterRegistry meters,
             Clock clock,
-            EnforcementProperties properties) {
+            EnforcementProperties properties,
+            JsonMapper json,
+            RedisUsageRelay relay) {
         this.factory = factory;
+        this.json = json;
+        this.relay = relay;
         RedisScript<Object> charge = LuaScripts.load("charge.lua", Object.class);
         this.script = charge.getScriptAsString().getBytes(StandardCharsets.UTF_8);
         this.sha = charge.getSha1();
@@ -80,45 +91,65 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
                 .description("Round trip of the charge script")
                 .publishPercentiles(0.5, 0.99, 0.999)
                 .register(meters);
-        this.clock = clock;
-        this.redisClock = properties.redisClock();
-        this.timeoutNanos = properties.redisCommandTimeout().toNanos();
+        this.cluster = factory.isClusterAware();
+        EnforcementProperties.Batch batch = properties.batch();
+        Supplier<byte[]> now = properties.redisClock() ? () -> EMPTY : () -> number(clock.millis());
+        this.batches = new ChargeBatches(
+                this::evaluate,
+                now,
+                lane -> (cluster ? RedisKeys.usageStream(lane) : RedisKeys.USAGE_STREAM)
+                        .getBytes(StandardCharsets.UTF_8),
+                batch.maxDecisions(),
+                batch.maxInFlight(),
+                batch.maxWait().toNanos(),
+                properties.redisCommandTimeout().toNanos());
     }
 
     @Override
-    public ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost) {
+    public ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost, UsageEvent usage) {
         if (!breaker.tryAcquirePermission()) {
             throw new CountersUnreachableException("circuit breaker open", null);
         }
         byte[][] keys = RedisKeys.forChecks(grant.rootTenantId(), checks);
-        byte[][] args = arguments(checks, cost);
+        int lane = cluster && keys.length > 0 ? SlotHash.getSlot(keys[0]) : 0;
+        byte[] record = json.writeValueAsBytes(StreamedUsage.of(usage, checks));
+        var decision = new ChargeBatches.Pending(keys, arguments(checks, cost, record), 3 + 2 * checks.size());
         long start = System.nanoTime();
         try {
-            List<Long> reply = evaluate(keys, args);
+            List<Long> reply = batches.charge(lane, decision);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             latency.record(elapsed, TimeUnit.NANOSECONDS);
             return parse(reply, checks.size());
-        } catch (RuntimeException e) {
-            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
-            log.debug("Charge script failed", e);
-            throw new CountersUnreachableException("Redis did not answer the charge script", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(start, e);
+        } catch (ExecutionException | RuntimeException e) {
+            throw unreachable(start, e);
+        } finally {
+            relay.written(lane);
         }
     }
 
-    private List<Long> evaluate(byte[][] keys, byte[][] args) {
+    private CountersUnreachableException unreachable(long start, Exception e) {
+        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+        breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, cause);
+        log.debug("Charge script failed", cause);
+        return new CountersUnreachableException("Redis did not answer the charge script", cause);
+    }
+
+    /** One call of the script for the decisions of a batch. */
+    private CompletionStage<List<Long>> evaluate(byte[][] keys, byte[][] args) {
         RedisClusterAsyncCommands<byte[], byte[]> redis = commands();
-        try {
-            return await(redis.evalsha(sha, ScriptOutputType.MULTI, keys, args));
-        } catch (RedisNoScriptException e) {
-            // this node restarted, failed over or flushed its scripts: EVAL runs the same text and
-            // caches it there again (on Cluster it goes to the same slot's node)
-            return await(redis.eval(script, ScriptOutputType.MULTI, keys, args));
-        }
-    }
-
-    private <T> T await(RedisFuture<T> reply) {
-        return LettuceFutures.awaitOrCancel(reply, timeoutNanos, TimeUnit.NANOSECONDS);
+        RedisFuture<List<Long>> cached = redis.evalsha(sha, ScriptOutputType.MULTI, keys, args);
+        return cached.exceptionallyCompose(failure -> {
+            if (failure instanceof RedisNoScriptException || failure.getCause() instanceof RedisNoScriptException) {
+                // this node restarted, failed over or flushed its scripts: EVAL runs the same text
+                // and caches it there again (on Cluster it goes to the same slot's node)
+                return redis.<List<Long>>eval(script, ScriptOutputType.MULTI, keys, args);
+            }
+            return CompletableFuture.failedStage(failure);
+        });
     }
 
     /**
@@ -150,11 +181,12 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
         }
     }
 
-    private byte[][] arguments(List<LimitCheck> checks, int cost) {
+    /** A decision's arguments: its cost, its number of checks, its usage record, 5 values per check. */
+    private static byte[][] arguments(List<LimitCheck> checks, int cost, byte[] usage) {
         byte[][] args = new byte[3 + checks.size() * 5][];
-        args[0] = redisClock ? EMPTY : number(clock.millis());
-        args[1] = number(cost);
-        args[2] = number(checks.size());
+        args[0] = number(cost);
+        args[1] = number(checks.size());
+        args[2] = usage;
         int i = 3;
         for (LimitCheck check : checks) {
             if (check.isBucket()) {
@@ -229,5 +261,11 @@ class RedisLimitStore implements LimitStore, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Stops the batches' watchdog with the bean. */
+    @Override
+    public void close() {
+        batches.close();
     }
 }

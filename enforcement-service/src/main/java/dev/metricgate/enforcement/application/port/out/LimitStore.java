@@ -1,17 +1,25 @@
 package dev.metricgate.enforcement.application.port.out;
 
+import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.domain.ChargeResult;
 import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import java.util.List;
 
-/** The shared counters: charges every limit of a check atomically, in one round trip. */
+/**
+ * The shared counters: charges every limit of a check atomically, in one round trip, and meters the
+ * decision in the same atomic step.
+ */
 public interface LimitStore {
 
     /**
-     * Charges {@code cost} against every check if all of them allow it, else against none.
+     * Charges {@code cost} against every check if all of them allow it, else against none, and
+     * records {@code usage} with the outcome and denying limit of that decision, to be published to
+     * usage-service even if this process dies right after (ADR 0018).
      *
-     * @throws CountersUnreachableException when the counters cannot be reached (fail fast)
+     * @param usage the decision's usage event as if it were allowed
+     * @throws CountersUnreachableException when the counters cannot be reached (fail fast); the
+     *     decision may still have been charged and metered if Redis answered too late
      */
-    ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost);
+    ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost, UsageEvent usage);
 }
