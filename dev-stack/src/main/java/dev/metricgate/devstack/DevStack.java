@@ -33,7 +33,7 @@ public final class DevStack {
         postgres.createDatabase("usage");
         ready("postgres", postgres.jdbcUrl("plans") + " and " + postgres.jdbcUrl("usage"));
 
-        var redis = started(RedisServer.start(redisPort));
+        var redis = started(RedisServer.start(redisPort, ProjectPaths.runDir("redis")));
         ready("redis", "redis://" + Net.LOOPBACK + ":" + redis.port());
 
         var kafka = started(KafkaBroker.start(kafkaPort, ProjectPaths.runDir("kafka")));

@@ -93,6 +93,24 @@ class FailureModesIT extends EnforcementIT {
     }
 
     @Test
+    void givenRedisKilledAndRestarted_whenChecking_thenTheUsedQuotaIsStillThere() {
+        Key key = key(tenant(1, limits(100, 100, 3L, List.of(), "FAIL_CLOSED", false)))
+                .registered();
+        for (int i = 0; i < 3; i++) {
+            assertThat(status(key)).isEqualTo(200);
+        }
+
+        // SIGKILL: what Redis acknowledged is in its append-only file (ADR 0018)
+        SharedServers.redis().pause();
+        SharedServers.redis().resume();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> status(key) != 503 && !circuitOpen());
+        assertThat(status(key)).isEqualTo(429);
+    }
+
+    @Test
     void givenRedisBusyLongerThanTheTimeout_whenChecking_thenTheFailureModeAnswersWithoutWaitingForRedis()
             throws Exception {
         var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
