@@ -40,7 +40,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA on one Lettuce
@@ -62,7 +61,6 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
     private final CircuitBreaker breaker;
     private final Timer latency;
     private final boolean cluster;
-    private final JsonMapper json;
     private final RedisUsageRelay relay;
     private final ChargeBatches batches;
     private final ReentrantLock connecting = new ReentrantLock();
@@ -78,10 +76,8 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
             MeterRegistry meters,
             Clock clock,
             EnforcementProperties properties,
-            JsonMapper json,
             RedisUsageRelay relay) {
         this.factory = factory;
-        this.json = json;
         this.relay = relay;
         RedisScript<Object> charge = LuaScripts.load("charge.lua", Object.class);
         this.script = charge.getScriptAsString().getBytes(StandardCharsets.UTF_8);
@@ -112,7 +108,7 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         }
         byte[][] keys = RedisKeys.forChecks(grant.rootTenantId(), checks);
         int lane = cluster && keys.length > 0 ? SlotHash.getSlot(keys[0]) : 0;
-        byte[] record = json.writeValueAsBytes(StreamedUsage.of(usage, checks));
+        byte[] record = StreamedUsage.encode(usage, checks);
         var decision = new ChargeBatches.Pending(keys, arguments(checks, cost, record), 3 + 2 * checks.size());
         long start = System.nanoTime();
         try {

@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Forwards the usage streams the charge script writes to usage-service's topic, and trims from a
@@ -51,7 +50,6 @@ class RedisUsageRelay implements SmartLifecycle {
 
     private final LettuceConnectionFactory factory;
     private final UsagePublisher publisher;
-    private final JsonMapper json;
     private final boolean cluster;
     private final EnforcementProperties.Usage settings;
     private final Set<Integer> written = ConcurrentHashMap.newKeySet();
@@ -65,12 +63,10 @@ class RedisUsageRelay implements SmartLifecycle {
     RedisUsageRelay(
             LettuceConnectionFactory factory,
             UsagePublisher publisher,
-            JsonMapper json,
             EnforcementProperties properties,
             MeterRegistry meters) {
         this.factory = factory;
         this.publisher = publisher;
-        this.json = json;
         this.cluster = factory.isClusterAware();
         this.settings = properties.usage();
         this.relayed = Counter.builder("metricgate.usage.relayed")
@@ -212,8 +208,7 @@ class RedisUsageRelay implements SmartLifecycle {
                 String[] fields = decision.getKey().split(":");
                 int verdict = Integer.parseInt(fields[1]);
                 int deniedIndex = Integer.parseInt(fields[2]);
-                into.add(
-                        json.readValue(decision.getValue(), StreamedUsage.class).decided(verdict, deniedIndex));
+                into.add(StreamedUsage.decode(decision.getValue(), verdict, deniedIndex));
             } catch (RuntimeException e) {
                 undecodable.increment();
                 log.error(

@@ -2,7 +2,8 @@ package dev.metricgate.enforcement.adapter.out.redis;
 
 import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.domain.LimitCheck;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,21 +11,46 @@ import java.util.UUID;
  * A decision's usage record as the charge script writes it to the usage stream (ADR 0018): the
  * usage event as if allowed, and every limit the decision was checked against, so the relay can
  * name the one that denied from the script's verdict and denied index.
+ *
+ * <p>One line of {@code |}-separated fields, written on the request thread and read by the relay,
+ * both far cheaper than JSON (which cost 3 % of the service's CPU in a profile of {@code make
+ * bench}): {@code 1|eventId|occurredAt ms|tenantId|apiKeyId|cost|limits|route}, where limits are
+ * {@code policy,tenantId,level} separated by {@code ;}, and the route, which may contain anything,
+ * comes last.
  */
-record StreamedUsage(UsageEvent allowed, List<Limit> limits) {
+final class StreamedUsage {
 
-    /** One checked limit: who may have denied, and by which policy. */
-    record Limit(String policy, UUID tenantId, int level) {}
+    private static final String VERSION = "1";
 
-    static StreamedUsage of(UsageEvent allowed, List<LimitCheck> checks) {
-        List<Limit> limits = new ArrayList<>(checks.size());
-        for (LimitCheck check : checks) {
-            limits.add(new Limit(
-                    check.policy().wireName(),
-                    check.tenant().tenantId(),
-                    check.tenant().level()));
+    private StreamedUsage() {}
+
+    static byte[] encode(UsageEvent allowed, List<LimitCheck> checks) {
+        StringBuilder line = new StringBuilder(160 + 48 * checks.size());
+        line.append(VERSION)
+                .append('|')
+                .append(allowed.eventId())
+                .append('|')
+                .append(allowed.occurredAt().toEpochMilli())
+                .append('|')
+                .append(allowed.tenantId())
+                .append('|')
+                .append(allowed.apiKeyId() == null ? "" : allowed.apiKeyId())
+                .append('|')
+                .append(allowed.cost())
+                .append('|');
+        for (int i = 0; i < checks.size(); i++) {
+            LimitCheck check = checks.get(i);
+            if (i > 0) {
+                line.append(';');
+            }
+            line.append(check.policy().wireName())
+                    .append(',')
+                    .append(check.tenant().tenantId())
+                    .append(',')
+                    .append(check.tenant().level());
         }
-        return new StreamedUsage(allowed, limits);
+        line.append('|').append(allowed.route());
+        return line.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -32,24 +58,37 @@ record StreamedUsage(UsageEvent allowed, List<Limit> limits) {
      *
      * @param verdict the script's verdict: 0 allowed, 1 denied, 2 allowed with a shadow denial
      * @param deniedIndex the 1-based index of the denying limit, 0 for none
+     * @throws IllegalArgumentException when the record is not one this class wrote
      */
-    UsageEvent decided(int verdict, int deniedIndex) {
-        Limit denied = deniedIndex > 0 ? limits.get(deniedIndex - 1) : null;
+    static UsageEvent decode(String record, int verdict, int deniedIndex) {
+        String[] fields = record.split("\\|", 8);
+        if (fields.length != 8 || !VERSION.equals(fields[0])) {
+            throw new IllegalArgumentException("not a usage record of version " + VERSION);
+        }
+        String policy = null;
+        UUID deniedTenant = null;
+        Integer deniedLevel = null;
+        if (deniedIndex > 0) {
+            String[] limit = fields[6].split(";")[deniedIndex - 1].split(",");
+            policy = limit[0];
+            deniedTenant = UUID.fromString(limit[1]);
+            deniedLevel = Integer.valueOf(limit[2]);
+        }
         UsageEvent.Outcome outcome = switch (verdict) {
             case 0 -> UsageEvent.Outcome.ALLOWED;
             case 1 -> UsageEvent.Outcome.DENIED;
             default -> UsageEvent.Outcome.SHADOW_DENIED;
         };
         return new UsageEvent(
-                allowed.eventId(),
-                allowed.occurredAt(),
-                allowed.tenantId(),
-                allowed.apiKeyId(),
-                allowed.route(),
-                allowed.cost(),
+                UUID.fromString(fields[1]),
+                Instant.ofEpochMilli(Long.parseLong(fields[2])),
+                UUID.fromString(fields[3]),
+                fields[4].isEmpty() ? null : UUID.fromString(fields[4]),
+                fields[7],
+                Integer.parseInt(fields[5]),
                 outcome,
-                denied == null ? null : denied.policy(),
-                denied == null ? null : denied.tenantId(),
-                denied == null ? null : denied.level());
+                policy,
+                deniedTenant,
+                deniedLevel);
     }
 }
