@@ -5,14 +5,20 @@ import static dev.metricgate.enforcement.support.Trees.limits;
 import static dev.metricgate.enforcement.support.Trees.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.SharedServers;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -104,9 +110,7 @@ class FailureModesIT extends EnforcementIT {
         SharedServers.redis().pause();
         SharedServers.redis().resume();
 
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> status(key) != 503 && !circuitOpen());
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> status(key) != 503 && !circuitOpen());
         assertThat(status(key)).isEqualTo(429);
     }
 
@@ -122,24 +126,13 @@ class FailureModesIT extends EnforcementIT {
                 .registered();
         var instance = startInstance(properties);
         try {
-            var client = http(port(instance));
-            client.post()
-                    .uri("/v1/check")
-                    .header("X-Api-Key", soft.plaintext())
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
-            client.post()
-                    .uri("/v1/check")
-                    .header("X-Api-Key", closed.plaintext())
-                    .exchange()
-                    .expectStatus()
-                    .isOk();
+            int port = port(instance);
+            assertThat(Checks.status(port, soft.plaintext(), null)).isEqualTo(200);
+            assertThat(Checks.status(port, closed.plaintext(), null)).isEqualTo(200);
             var fallbacks = instance.getBean(MeterRegistry.class).counter("metricgate.fallbacks", "mode", "fail_soft");
 
             // a script that keeps Redis busy for 2 s: every command behind it waits
-            var busy = java.util.concurrent.CompletableFuture.runAsync(() -> redis.execute(
-                    org.springframework.data.redis.core.script.RedisScript.of("""
+            var busy = CompletableFuture.runAsync(() -> redis.execute(RedisScript.of("""
                             local function micros() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end
                             local start = micros()
                             repeat until micros() - start > 2000000
@@ -147,35 +140,18 @@ class FailureModesIT extends EnforcementIT {
             try {
                 Thread.sleep(200);
                 assertThat(busy).isNotDone();
-                client.post()
-                        .uri("/v1/check")
-                        .header("X-Api-Key", closed.plaintext())
-                        .exchange()
-                        .expectStatus()
-                        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-                client.post()
-                        .uri("/v1/check")
-                        .header("X-Api-Key", soft.plaintext())
-                        .exchange()
-                        .expectStatus()
-                        .isOk();
+                assertThat(Checks.status(port, closed.plaintext(), null)).isEqualTo(503);
+                assertThat(Checks.status(port, soft.plaintext(), null)).isEqualTo(200);
                 // both answers came from the failure mode, while Redis was still busy
                 assertThat(busy).isNotDone();
                 assertThat(fallbacks.count()).isEqualTo(1);
             } finally {
                 // the busy script's own client gives up after its 1 s timeout; Redis goes on to 2 s
-                busy.handle((done, timedOut) -> done).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                busy.handle((done, timedOut) -> done).get(10, TimeUnit.SECONDS);
             }
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(15))
-                    .until(() -> client.post()
-                                    .uri("/v1/check")
-                                    .header("X-Api-Key", closed.plaintext())
-                                    .exchange()
-                                    .returnResult()
-                                    .getStatus()
-                                    .value()
-                            == 200);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> Checks.status(port, closed.plaintext(), null) == 200);
         } finally {
             instance.close();
         }

@@ -38,6 +38,21 @@ public record UsageEvent(
         Objects.requireNonNull(outcome, "outcome");
     }
 
+    /** This decision with its outcome and, when not allowed, the limit that denied it. */
+    public UsageEvent withOutcome(Outcome outcome, String deniedPolicy, UUID deniedTenantId, Integer deniedLevel) {
+        return new UsageEvent(
+                eventId,
+                occurredAt,
+                tenantId,
+                apiKeyId,
+                route,
+                cost,
+                outcome,
+                deniedPolicy,
+                deniedTenantId,
+                deniedLevel);
+    }
+
     public enum Outcome {
         ALLOWED,
         DENIED,

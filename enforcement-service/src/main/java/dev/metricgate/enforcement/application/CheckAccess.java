@@ -128,13 +128,7 @@ public final class CheckAccess {
 
     private static UsageEvent withOutcome(UsageEvent allowed, Decision decision) {
         LimitCheck denied = decision.denied();
-        return new UsageEvent(
-                allowed.eventId(),
-                allowed.occurredAt(),
-                allowed.tenantId(),
-                allowed.apiKeyId(),
-                allowed.route(),
-                allowed.cost(),
+        return allowed.withOutcome(
                 switch (decision.outcome()) {
                     case ALLOWED -> UsageEvent.Outcome.ALLOWED;
                     case DENIED -> UsageEvent.Outcome.DENIED;
