@@ -127,6 +127,50 @@ class UsageReportsIT extends UsageServiceIT {
     }
 
     @Test
+    void givenTenantInTokyo_whenReportingDays_thenBucketsStartAtItsMidnightUnlessAnotherZoneIsAsked() {
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        // yesterday's midnight in Tokyo is 15:00 UTC the day before: all of it is in the past
+        Instant midnight = LocalDate.ofInstant(TestCalendar.now(), tokyo)
+                .minusDays(1)
+                .atStartOfDay(tokyo)
+                .toInstant();
+        UUID tenant = UUID.randomUUID();
+        publishTenants(tenant(tenant, "RESELLER", null, 1, tokyo.getId(), 1, null));
+        sendUsage(List.of(
+                event(tenant, midnight.minusSeconds(60), Outcome.ALLOWED, 1),
+                event(tenant, midnight.plusSeconds(60), Outcome.ALLOWED, 2),
+                event(tenant, midnight.plusSeconds(10 * 3600), Outcome.ALLOWED, 4)));
+        awaitStored(tenant, 3);
+        String range = "granularity=DAY&from=" + midnight.minus(1, ChronoUnit.DAYS) + "&to="
+                + midnight.plus(1, ChronoUnit.DAYS);
+
+        Map<?, ?> local = timeSeries(tenant, range);
+        Map<?, ?> utc = timeSeries(tenant, range + "&timeZone=UTC");
+
+        assertThat(local.get("timeZone")).isEqualTo("Asia/Tokyo");
+        assertThat(days(local))
+                .containsExactly(
+                        Map.entry(midnight.minus(1, ChronoUnit.DAYS).toString(), 1),
+                        Map.entry(midnight.toString(), 2 + 4));
+        // 14:59 and 15:01 UTC are one UTC day; 01:00 UTC the next
+        Instant utcDay = midnight.truncatedTo(ChronoUnit.DAYS);
+        assertThat(days(utc))
+                .containsExactly(
+                        Map.entry(utcDay.toString(), 1 + 2),
+                        Map.entry(utcDay.plus(1, ChronoUnit.DAYS).toString(), 4));
+        expectBadRequest("/v1/usage/tenants/" + tenant + "?" + range + "&timeZone=Mars/Olympus", "timeZone");
+    }
+
+    /** Bucket start → cost, in bucket order. */
+    private static List<Map.Entry<String, Integer>> days(Map<?, ?> series) {
+        return ((List<?>) series.get("points"))
+                .stream()
+                        .map(point -> (Map<?, ?>) point)
+                        .map(point -> Map.entry((String) point.get("bucket"), (Integer) point.get("cost")))
+                        .toList();
+    }
+
+    @Test
     void givenEventsOnTwoKeysAndRoutes_whenGroupingByKeyOrRoute_thenOneSeriesEach() {
         UUID tenant = UUID.randomUUID();
         publishTenants(tenant(tenant, "CUSTOMER", null, 1, "UTC", 1, null));

@@ -113,7 +113,8 @@ class EvaluateQuotaAlertsTest {
 
     private class Reports implements UsageReports {
         @Override
-        public List<UsagePoint> timeSeries(UUID id, boolean d, TimeRange r, Granularity g, GroupBy b) {
+        public List<UsagePoint> timeSeries(
+                UUID id, boolean d, TimeRange r, Granularity g, GroupBy b, java.time.ZoneId z) {
             return List.of();
         }
 

@@ -48,7 +48,10 @@ class UsageController {
         this.exportUsage = exportUsage;
     }
 
-    /** Allowed, denied, shadow-denied counts and cost per bucket; buckets are UTC-aligned. */
+    /**
+     * Allowed, denied, shadow-denied counts and cost per bucket. MINUTE and HOUR buckets are
+     * UTC-aligned; DAY buckets start at midnight in {@code timeZone} (default: the tenant's).
+     */
     @GetMapping
     TimeSeriesResponse timeSeries(
             JwtAuthenticationToken authentication,
@@ -57,8 +60,9 @@ class UsageController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "HOUR") Granularity granularity,
             @RequestParam(required = false) GroupBy groupBy,
-            @RequestParam(defaultValue = "false") boolean includeDescendants) {
-        var query = new QueryUsageTimeSeries.Query(id, from, to, granularity, groupBy, includeDescendants);
+            @RequestParam(defaultValue = "false") boolean includeDescendants,
+            @RequestParam(required = false) String timeZone) {
+        var query = new QueryUsageTimeSeries.Query(id, from, to, granularity, groupBy, includeDescendants, timeZone);
         return TimeSeriesResponse.of(queryUsageTimeSeries.query(Callers.of(authentication), query));
     }
 

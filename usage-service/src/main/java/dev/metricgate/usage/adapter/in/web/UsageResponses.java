@@ -21,6 +21,7 @@ final class UsageResponses {
             Granularity granularity,
             GroupBy groupBy,
             boolean includeDescendants,
+            String timeZone,
             List<PointResponse> points) {
 
         static TimeSeriesResponse of(QueryUsageTimeSeries.View view) {
@@ -32,6 +33,7 @@ final class UsageResponses {
                     query.granularity(),
                     query.groupBy(),
                     query.includeDescendants(),
+                    view.timeZone().getId(),
                     view.points().stream().map(PointResponse::of).toList());
         }
     }

@@ -10,11 +10,16 @@ import dev.metricgate.usage.domain.UsagePoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,7 +56,12 @@ class JdbcUsageReports implements UsageReports {
 
     @Override
     public List<UsagePoint> timeSeries(
-            UUID tenantId, boolean includeDescendants, TimeRange range, Granularity granularity, GroupBy groupBy) {
+            UUID tenantId,
+            boolean includeDescendants,
+            TimeRange range,
+            Granularity granularity,
+            GroupBy groupBy,
+            ZoneId dayZone) {
         String group = switch (groupBy) {
             case null -> "null::text";
             case API_KEY -> "nullif(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid)::text";
@@ -59,6 +69,9 @@ class JdbcUsageReports implements UsageReports {
             case TENANT -> "tenant_id::text";
         };
         boolean perTenant = groupBy == null || groupBy == GroupBy.TENANT;
+        if (granularity == Granularity.DAY && !offsetsAll(dayZone, range, offset -> offset.getTotalSeconds() == 0)) {
+            return localDays(tenantId, includeDescendants, range, group, perTenant, dayZone);
+        }
         String sql = SUBTREE
                 + "select bucket, " + group + " as grp, " + COUNTS + " from "
                 + (perTenant ? tenantTable(granularity) : table(granularity))
@@ -71,6 +84,49 @@ class JdbcUsageReports implements UsageReports {
                 includeDescendants,
                 Sql.utc(floor(range.from(), granularity)),
                 Sql.utc(range.to()));
+    }
+
+    /**
+     * DAY buckets that start at midnight in {@code zone}: the day rollups are UTC days, so the days
+     * are summed from the hour rollups, or from the minute rollups when the zone's offset is not a
+     * whole number of hours somewhere in the range (India, Nepal, parts of Australia).
+     */
+    private List<UsagePoint> localDays(
+            UUID tenantId, boolean includeDescendants, TimeRange range, String group, boolean perTenant, ZoneId zone) {
+        Granularity source = offsetsAll(zone, range, offset -> offset.getTotalSeconds() % 3600 == 0)
+                ? Granularity.HOUR
+                : Granularity.MINUTE;
+        String sql = SUBTREE
+                + "select date_trunc('day', bucket, ?) as day, " + group + " as grp, " + COUNTS + " from "
+                + (perTenant ? tenantTable(source) : table(source))
+                + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
+                + " group by 1, 2 order by 1, 2 nulls first";
+        Instant from =
+                range.from().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        return jdbc.query(
+                sql,
+                (rows, i) -> new UsagePoint(Sql.instant(rows, "day"), rows.getString("grp"), counts(rows)),
+                tenantId,
+                includeDescendants,
+                zone.getId(),
+                Sql.utc(from),
+                Sql.utc(range.to()));
+    }
+
+    /** Whether every offset {@code zone} has between the range's ends passes {@code test}. */
+    private static boolean offsetsAll(ZoneId zone, TimeRange range, Predicate<ZoneOffset> test) {
+        ZoneRules rules = zone.getRules();
+        if (!test.test(rules.getOffset(range.from()))) {
+            return false;
+        }
+        for (ZoneOffsetTransition next = rules.nextTransition(range.from());
+                next != null && next.getInstant().isBefore(range.to());
+                next = rules.nextTransition(next.getInstant())) {
+            if (!test.test(next.getOffsetAfter())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

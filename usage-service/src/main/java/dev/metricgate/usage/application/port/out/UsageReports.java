@@ -6,6 +6,7 @@ import dev.metricgate.usage.domain.GroupBy;
 import dev.metricgate.usage.domain.TimeRange;
 import dev.metricgate.usage.domain.UsageCounts;
 import dev.metricgate.usage.domain.UsagePoint;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -14,7 +15,12 @@ import java.util.function.Consumer;
 public interface UsageReports {
 
     List<UsagePoint> timeSeries(
-            UUID tenantId, boolean includeDescendants, TimeRange range, Granularity granularity, GroupBy groupBy);
+            UUID tenantId,
+            boolean includeDescendants,
+            TimeRange range,
+            Granularity granularity,
+            GroupBy groupBy,
+            ZoneId dayZone);
 
     /** Totals of the tenant and, when asked, its whole subtree; exact to the minute. */
     UsageCounts totals(UUID tenantId, boolean includeDescendants, TimeRange range);
