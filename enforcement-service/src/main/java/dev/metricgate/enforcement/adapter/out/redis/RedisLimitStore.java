@@ -44,11 +44,13 @@ import org.springframework.stereotype.Component;
 /**
  * The counters in Redis: one Lua script, read once at start-up, run with EVALSHA on one Lettuce
  * connection that every check shares (ADR 0015). Checks that arrive while a call is out share the
- * next one, each still charged all or nothing and in arrival order (ADR 0017). The connection comes from the client Spring Boot configured from
- * {@code spring.data.redis.*}: standalone, Sentinel or Cluster, TLS, ACL user. On Cluster the
- * command goes to the node owning the slot of the tree's hash tag. A Redis that forgot the script
- * (restart, failover, SCRIPT FLUSH) gets it again with EVAL. Every call goes through the circuit
- * breaker and waits at most the command timeout, so a dead Redis costs no waiting.
+ * next one, each still charged all or nothing and in arrival order (ADR 0017), and the same call
+ * writes each decision's usage record to the slot's usage stream (ADR 0018). The connection comes
+ * from the client Spring Boot configured from {@code spring.data.redis.*}: standalone, Sentinel or
+ * Cluster, TLS, ACL user. On Cluster the call goes to the node owning the slot of the tree's hash
+ * tag. A Redis that forgot the script (restart, failover, SCRIPT FLUSH) gets it again with EVAL.
+ * Every check goes through the circuit breaker and waits at most the command timeout, so a dead
+ * Redis costs no waiting.
  */
 @Component
 class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
