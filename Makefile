@@ -37,6 +37,10 @@ fmt: ## Format the Java sources (palantir-java-format)
 bench: build ## Benchmark enforcement's /v1/check against the framework's ceiling (see docs/benchmarks.md)
 	bench/run.sh
 
+.PHONY: chaos
+chaos: ## Inject faults into the running system (make start) under load; prints lost and duplicated decisions
+	scripts/chaos.sh
+
 .PHONY: bench-usage
 bench-usage: build ## Benchmark usage-service ingest and report queries (see docs/benchmarks.md)
 	bench/usage/run.sh
