@@ -7,21 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
-KEYCLOAK=http://127.0.0.1:8080 PLANS=http://127.0.0.1:8081 ENFORCEMENT=http://127.0.0.1:8082 USAGE=http://127.0.0.1:8083
+source scripts/admin-api.sh
 PIDS=target/run/pids RUN_DIR=target/run
 SECONDS_PER_FAULT=${CHAOS_SECONDS:-20} CONNECTIONS=${CHAOS_CONNECTIONS:-16}
 command -v wrk > /dev/null || { echo "needs wrk (apt-get install -y wrk)" >&2; exit 1; }
 command -v redis-cli > /dev/null || { echo "needs redis-cli (apt-get install -y redis-tools)" >&2; exit 1; }
 curl -fsS "$ENFORCEMENT/actuator/health" > /dev/null 2>&1 || { echo "start the system first: make start" >&2; exit 1; }
 
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-token() {
-  curl -fsS -d grant_type=password -d client_id=metricgate-cli -d username=platform-admin \
-    -d password=platform-admin "$KEYCLOAK/realms/metricgate/protocol/openid-connect/token" | json "['access_token']"
-}
-post() {
-  curl -fsS -X POST -H "Authorization: Bearer $(token)" -H 'Content-Type: application/json' -d "$2" "$PLANS$1"
-}
+TOKEN=$(token platform-admin platform-admin)
 
 # a reseller and a customer with limits the load never reaches: every decision charges the quota
 suffix=$(date +%s)
@@ -58,7 +51,7 @@ charged() {
 }
 # what usage-service recorded for the customer in the current period
 recorded() {
-  curl -fsS -H "Authorization: Bearer $(token)" "$USAGE/v1/usage/tenants/$customer/summary?period=current" \
+  curl -fsS -H "Authorization: Bearer $(token platform-admin platform-admin)" "$USAGE/v1/usage/tenants/$customer/summary?period=current" \
     | python3 -c "import json,sys; s=json.load(sys.stdin); print(s['allowed'] + s['shadowDenied'])"
 }
 

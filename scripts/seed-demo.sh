@@ -2,19 +2,7 @@
 # Seeds the demo through the public admin API (as a user would) and prints the commands to try.
 # Demo credentials are for local runs only.
 set -euo pipefail
-KEYCLOAK=${KEYCLOAK:-http://127.0.0.1:8080}
-PLANS=${PLANS:-http://127.0.0.1:8081}
-ENFORCEMENT=${ENFORCEMENT:-http://127.0.0.1:8082}
-USAGE=${USAGE:-http://127.0.0.1:8083}
-
-json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-token() {
-  curl -fsS -d grant_type=password -d client_id=metricgate-cli -d "username=$1" -d "password=$2" \
-    "$KEYCLOAK/realms/metricgate/protocol/openid-connect/token" | json "['access_token']"
-}
-post() {
-  curl -fsS -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d "$2" "$PLANS$1"
-}
+source "$(dirname "$0")/admin-api.sh"
 
 TOKEN=$(token platform-admin platform-admin)
 suffix=$(date +%s)

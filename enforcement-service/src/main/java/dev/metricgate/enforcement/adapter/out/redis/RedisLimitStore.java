@@ -10,16 +10,10 @@ import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import dev.metricgate.enforcement.domain.Verdict;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,11 +60,7 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
     private final RedisUsageRelay relay;
     private final ChargeBatches batches;
     private final ReentrantLock connecting = new ReentrantLock();
-    private volatile Shared shared;
-
-    /** The connection every check shares, with its command API (standalone or Cluster). */
-    private record Shared(
-            StatefulConnection<byte[], byte[]> connection, RedisClusterAsyncCommands<byte[], byte[]> commands) {}
+    private volatile NativeConnection<byte[], byte[]> shared;
 
     RedisLimitStore(
             LettuceConnectionFactory factory,
@@ -156,24 +146,16 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
      * reconnects it by itself, following Sentinel's or the Cluster's new master.
      */
     private RedisClusterAsyncCommands<byte[], byte[]> commands() {
-        Shared current = shared;
+        NativeConnection<byte[], byte[]> current = shared;
         if (current != null) {
-            return current.commands();
+            return current.async();
         }
         connecting.lock();
         try {
             if (shared == null) {
-                AbstractRedisClient client = factory.getRequiredNativeClient();
-                if (client instanceof RedisClusterClient cluster) {
-                    StatefulRedisClusterConnection<byte[], byte[]> opened = cluster.connect(ByteArrayCodec.INSTANCE);
-                    shared = new Shared(opened, opened.async());
-                } else {
-                    StatefulRedisConnection<byte[], byte[]> opened =
-                            ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
-                    shared = new Shared(opened, opened.async());
-                }
+                shared = NativeConnection.open(factory, ByteArrayCodec.INSTANCE);
             }
-            return shared.commands();
+            return shared.async();
         } finally {
             connecting.unlock();
         }
@@ -246,7 +228,7 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         running = false;
         connecting.lock();
         try {
-            Shared open = shared;
+            NativeConnection<byte[], byte[]> open = shared;
             shared = null;
             if (open != null) {
                 open.connection().close();

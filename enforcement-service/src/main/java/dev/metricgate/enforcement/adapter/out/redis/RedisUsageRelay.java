@@ -3,19 +3,14 @@ package dev.metricgate.enforcement.adapter.out.redis;
 import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.application.port.out.UsagePublisher;
 import dev.metricgate.enforcement.config.EnforcementProperties;
-import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.KeyScanArgs;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanIterator;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XTrimArgs;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -57,8 +52,7 @@ class RedisUsageRelay implements SmartLifecycle {
     private final Counter undecodable;
     private volatile boolean running;
     private Thread thread;
-    private StatefulConnection<String, String> connection;
-    private RedisClusterCommands<String, String> redis;
+    private NativeConnection<String, String> connection;
 
     RedisUsageRelay(
             LettuceConnectionFactory factory,
@@ -218,36 +212,26 @@ class RedisUsageRelay implements SmartLifecycle {
     }
 
     /** The smallest stream id after {@code id} ({@code <ms>-<seq>}): XTRIM MINID keeps it and later. */
-    static String following(String id) {
+    private static String following(String id) {
         int dash = id.indexOf('-');
         return id.substring(0, dash) + "-" + (Long.parseLong(id.substring(dash + 1)) + 1);
     }
 
     private RedisClusterCommands<String, String> commands() {
-        if (redis == null) {
-            AbstractRedisClient client = factory.getRequiredNativeClient();
-            if (client instanceof RedisClusterClient clusterClient) {
-                StatefulRedisClusterConnection<String, String> opened = clusterClient.connect();
-                connection = opened;
-                redis = opened.sync();
-            } else {
-                StatefulRedisConnection<String, String> opened = ((RedisClient) client).connect();
-                connection = opened;
-                redis = opened.sync();
-            }
+        if (connection == null) {
+            connection = NativeConnection.open(factory, StringCodec.UTF8);
         }
-        return redis;
+        return connection.sync();
     }
 
     private void disconnect() {
         if (connection != null) {
             try {
-                connection.close();
+                connection.connection().close();
             } catch (RuntimeException e) {
                 log.debug("Closing the relay's connection failed", e);
             }
         }
         connection = null;
-        redis = null;
     }
 }

@@ -69,48 +69,37 @@ class JdbcUsageReports implements UsageReports {
             case TENANT -> "tenant_id::text";
         };
         boolean perTenant = groupBy == null || groupBy == GroupBy.TENANT;
-        if (granularity == Granularity.DAY && !offsetsAll(dayZone, range, offset -> offset.getTotalSeconds() == 0)) {
-            return localDays(tenantId, includeDescendants, range, group, perTenant, dayZone);
+        // DAY buckets at midnight in dayZone: the day rollups are UTC days, so other zones' days are
+        // summed from the hour rollups, or from the minute rollups when the zone's offset is not a
+        // whole number of hours somewhere in the range (India, Nepal, parts of Australia)
+        boolean localDays =
+                granularity == Granularity.DAY && !offsetsAll(dayZone, range, offset -> offset.getTotalSeconds() == 0);
+        Granularity source = !localDays
+                ? granularity
+                : offsetsAll(dayZone, range, offset -> offset.getTotalSeconds() % 3600 == 0)
+                        ? Granularity.HOUR
+                        : Granularity.MINUTE;
+        String sql = SUBTREE
+                + "select " + (localDays ? "date_trunc('day', bucket, ?)" : "bucket") + " as bucket_start, " + group
+                + " as grp, " + COUNTS + " from " + (perTenant ? tenantTable(source) : table(source))
+                + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
+                + " group by 1, 2 order by 1, 2 nulls first";
+        List<Object> args = new ArrayList<>(List.of(tenantId, includeDescendants));
+        if (localDays) {
+            args.add(dayZone.getId());
+            args.add(Sql.utc(range.from()
+                    .atZone(dayZone)
+                    .toLocalDate()
+                    .atStartOfDay(dayZone)
+                    .toInstant()));
+        } else {
+            args.add(Sql.utc(floor(range.from(), granularity)));
         }
-        String sql = SUBTREE
-                + "select bucket, " + group + " as grp, " + COUNTS + " from "
-                + (perTenant ? tenantTable(granularity) : table(granularity))
-                + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
-                + " group by 1, 2 order by 1, 2 nulls first";
+        args.add(Sql.utc(range.to()));
         return jdbc.query(
                 sql,
-                (rows, i) -> new UsagePoint(Sql.instant(rows, "bucket"), rows.getString("grp"), counts(rows)),
-                tenantId,
-                includeDescendants,
-                Sql.utc(floor(range.from(), granularity)),
-                Sql.utc(range.to()));
-    }
-
-    /**
-     * DAY buckets that start at midnight in {@code zone}: the day rollups are UTC days, so the days
-     * are summed from the hour rollups, or from the minute rollups when the zone's offset is not a
-     * whole number of hours somewhere in the range (India, Nepal, parts of Australia).
-     */
-    private List<UsagePoint> localDays(
-            UUID tenantId, boolean includeDescendants, TimeRange range, String group, boolean perTenant, ZoneId zone) {
-        Granularity source = offsetsAll(zone, range, offset -> offset.getTotalSeconds() % 3600 == 0)
-                ? Granularity.HOUR
-                : Granularity.MINUTE;
-        String sql = SUBTREE
-                + "select date_trunc('day', bucket, ?) as day, " + group + " as grp, " + COUNTS + " from "
-                + (perTenant ? tenantTable(source) : table(source))
-                + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
-                + " group by 1, 2 order by 1, 2 nulls first";
-        Instant from =
-                range.from().atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        return jdbc.query(
-                sql,
-                (rows, i) -> new UsagePoint(Sql.instant(rows, "day"), rows.getString("grp"), counts(rows)),
-                tenantId,
-                includeDescendants,
-                zone.getId(),
-                Sql.utc(from),
-                Sql.utc(range.to()));
+                (rows, i) -> new UsagePoint(Sql.instant(rows, "bucket_start"), rows.getString("grp"), counts(rows)),
+                args.toArray());
     }
 
     /** Whether every offset {@code zone} has between the range's ends passes {@code test}. */
