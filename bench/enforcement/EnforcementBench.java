@@ -1,4 +1,5 @@
 import dev.metricgate.contracts.ApiKeyHash;
+import dev.metricgate.contracts.ChargedUsage;
 import dev.metricgate.contracts.KeyResolution;
 import dev.metricgate.contracts.KeyResolution.EffectiveLimits;
 import dev.metricgate.contracts.KeyResolution.RouteLimit;
@@ -189,7 +190,8 @@ public class EnforcementBench {
                     dev.metricgate.contracts.UsageEvent.Outcome.ALLOWED,
                     null,
                     null,
-                    null);
+                    null,
+                    grant.chain().stream().map(tenant -> tenant.tenantId()).toList());
             return Map.of("allowed", limits.charge(grant, plans.get(i), 1, usage).verdict() == Verdict.ALLOWED);
         }
     }
@@ -226,6 +228,7 @@ public class EnforcementBench {
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
                 "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
                 "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plans.getAddress().getPort(),
+                "--metricgate.enforcement.usage-service-url=http://127.0.0.1:" + plans.getAddress().getPort(),
                 // the phases measure the warm-cache path: the run lasts longer than the 5 min default,
                 // after which every key would be resolved again from Redis once
                 "--metricgate.enforcement.local-cache-ttl=30m",
@@ -515,6 +518,19 @@ public class EnforcementBench {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        // usage-service's record of charged usage, asked once per tenant whose quota counter has no
+        // seed marker (ADR 0019): the benchmark's Redis starts empty, so nothing was charged yet
+        String charged = "/internal/v1/tenants/";
+        server.createContext(charged, exchange -> {
+            try (exchange) {
+                String tenant = exchange.getRequestURI().getPath().substring(charged.length()).split("/")[0];
+                byte[] body = json.writeValueAsBytes(new ChargedUsage(UUID.fromString(tenant), Instant.EPOCH,
+                        Instant.EPOCH, 0));
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

@@ -9,8 +9,14 @@
 --
 -- KEYS[1]  the usage stream of this call's slot
 -- then per decision, per check, in order: a bucket check uses 1 key (a string "tokens:updatedAt",
---       tokens in milli-units, time in ms); a quota check uses 2 keys (the counter of the current
---       billing period and of the next one). On Redis Cluster every key of one call is in one slot.
+--       tokens in milli-units, time in ms); a quota check uses 3 keys (the counter of the current
+--       billing period, of the next one, and the tenant's seed marker). On Redis Cluster every key of
+--       one call is in one slot.
+--
+-- A quota counter that does not exist is either the first of its period or one Redis lost (flushed,
+-- or a new Redis). The tenant's seed marker, set when its counters were first seeded from
+-- usage-service and kept for good, tells them apart (ADR 0019): without it the decision is not made
+-- here (verdict 3, nothing charged, nothing metered) and the service rebuilds the counter first.
 -- ARGV[1]  now in ms, or "" to use Redis TIME (production: one clock for every instance)
 -- ARGV[2]  number of decisions
 -- then per decision: its cost in units, its number of checks, its usage record, and 5 values per
@@ -23,7 +29,9 @@
 --
 -- Returns, per decision in order, {verdict, deniedIndex (1-based, 0 = none), retryAfterMs,
 -- remaining_1, resetMs_1, ...} with verdict 0 = allowed, 1 = denied (nothing charged), 2 = allowed,
--- a shadow limit denied: 3 + 2 * checks values per decision, all in one flat array.
+-- a shadow limit denied, 3 = not decided, quota counters to rebuild (retryAfterMs is then the bit
+-- mask of their check indices, bit 0 = first check): 3 + 2 * checks values per decision, all in one
+-- flat array.
 -- Tokens are milli-units and refill is elapsed_ms * rate, so arithmetic is exact integers
 -- (far below 2^53 for any month-long gap).
 
@@ -50,6 +58,7 @@ end
 local function decide(cost, n)
   local kinds, targets, allows, before, after, caps, rates, ends, limits, stamps = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
   local hardDenied, hardRetry, shadowDenied, shadowRetry = 0, -1, 0, -1
+  local unseeded, firstUnseeded = 0, 0
 
   for i = 1, n do
     local base = arg + (i - 1) * 5 - 1
@@ -96,8 +105,13 @@ local function decide(cost, n)
       if now >= b then
         key, periodEnd = KEYS[k + 1], c
       end
-      k = k + 2
-      local used = tonumber(redis.call('GET', key) or '0')
+      local counter = redis.call('GET', key)
+      if not counter and redis.call('EXISTS', KEYS[k + 2]) == 0 then
+        unseeded = unseeded + 2 ^ (i - 1)
+        if firstUnseeded == 0 then firstUnseeded = i end
+      end
+      k = k + 3
+      local used = tonumber(counter or '0')
       allows[i] = used + cost <= a
       before[i] = used
       after[i] = allows[i] and used + cost or used
@@ -113,6 +127,16 @@ local function decide(cost, n)
         hardDenied, hardRetry = i, retry
       end
     end
+  end
+
+  if unseeded > 0 then
+    append(3, firstUnseeded, unseeded)
+    for i = 1, n do
+      result[#result + 1] = 0
+      result[#result + 1] = 0
+    end
+    arg = arg + n * 5
+    return false
   end
 
   local charged = hardDenied == 0
@@ -158,15 +182,19 @@ local function decide(cost, n)
     end
   end
   arg = arg + n * 5
+  return true
 end
 
 for d = 1, tonumber(ARGV[2]) do
   local cost, n, usage = tonumber(ARGV[arg]), tonumber(ARGV[arg + 1]), ARGV[arg + 2]
   arg = arg + 3
   local first = #result + 1
-  decide(cost, n)
-  metered[#metered + 1] = d .. ':' .. result[first] .. ':' .. result[first + 1]
-  metered[#metered + 1] = usage
+  if decide(cost, n) then
+    metered[#metered + 1] = d .. ':' .. result[first] .. ':' .. result[first + 1]
+    metered[#metered + 1] = usage
+  end
 end
-redis.call('XADD', KEYS[1], '*', unpack(metered))
+if #metered > 0 then
+  redis.call('XADD', KEYS[1], '*', unpack(metered))
+end
 return result

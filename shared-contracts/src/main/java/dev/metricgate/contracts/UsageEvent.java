@@ -1,6 +1,7 @@
 package dev.metricgate.contracts;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -18,6 +19,9 @@ import java.util.UUID;
  * @param deniedPolicy {@code rate}, {@code route} or {@code quota} when not allowed, else {@code null}
  * @param deniedTenantId the tenant in the chain whose limit denied, else {@code null}
  * @param deniedLevel that tenant's level in the hierarchy (1 = root), else {@code null}
+ * @param chain the tenants the decision was charged to: the key's tenant and its ancestors when the
+ *     decision was made, root first. A subtree's usage is what was charged to it, even after a move
+ *     (ADR 0019). Empty in events of versions before it: usage-service then takes the chain it knows.
  */
 public record UsageEvent(
         UUID eventId,
@@ -29,13 +33,15 @@ public record UsageEvent(
         Outcome outcome,
         String deniedPolicy,
         UUID deniedTenantId,
-        Integer deniedLevel) {
+        Integer deniedLevel,
+        List<UUID> chain) {
 
     public UsageEvent {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(outcome, "outcome");
+        chain = chain == null ? List.of() : List.copyOf(chain);
     }
 
     /** This decision with its outcome and, when not allowed, the limit that denied it. */
@@ -50,7 +56,8 @@ public record UsageEvent(
                 outcome,
                 deniedPolicy,
                 deniedTenantId,
-                deniedLevel);
+                deniedLevel,
+                chain);
     }
 
     public enum Outcome {

@@ -86,9 +86,22 @@ class GoldenJsonTest {
                 Outcome.DENIED,
                 "quota",
                 UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
-                1);
+                1,
+                List.of(
+                        UUID.fromString("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"),
+                        UUID.fromString("0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f")));
 
         assertRoundTrip("usage-event.json", UsageEvent.class, expected);
+    }
+
+    @Test
+    void usageEventOfAnEarlierVersion_readsWithAnEmptyChain() {
+        var event = mapper.readValue("""
+                {"eventId":"2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d","occurredAt":"2026-11-22T10:15:30Z",
+                 "tenantId":"0b6a9c1e-2f35-4e7a-8d4c-5a1b2c3d4e5f","route":"*","cost":1,"outcome":"ALLOWED"}
+                """, UsageEvent.class);
+
+        assertThat(event.chain()).isEmpty();
     }
 
     @Test

@@ -2,9 +2,15 @@ package dev.metricgate.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,6 +34,51 @@ class EndToEndIT {
 
     @Test
     @Order(2)
+    void redisLosesTheQuotaCounters_theUsedQuotaIsRebuiltFromUsageServiceBeforeMoreIsAdmitted() {
+        var system = LocalSystem.get();
+        String admin = Api.token(system.keycloak, "platform-admin", "platform-admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String resellerPlan = created(Api.post(system.plans + "/v1/plans", admin, """
+                {"name":"Rebuilt %s","rateLimit":{"requestsPerSecond":100,"burst":100},"monthlyQuota":8}""".formatted(tag)));
+        String customerPlan = created(Api.post(system.plans + "/v1/plans", admin, """
+                {"name":"Rebuilt customer %s","parentPlanId":"%s","rateLimit":{"requestsPerSecond":100,"burst":100}}""".formatted(tag, resellerPlan)));
+        String reseller = created(Api.post(system.plans + "/v1/tenants", admin, """
+                {"name":"Rebuilt %s","kind":"RESELLER","planId":"%s"}""".formatted(tag, resellerPlan)));
+        String customer =
+                created(Api.post(system.plans + "/v1/tenants", admin, """
+                {"name":"Rebuilt customer %s","kind":"CUSTOMER","parentId":"%s","planId":"%s"}""".formatted(tag, reseller, customerPlan)));
+        String apiKey = Api.post(system.plans + "/v1/tenants/" + customer + "/api-keys", admin, "{}")
+                .json()
+                .get("key")
+                .asString();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Api.check(system.enforcement, apiKey).status()).isEqualTo(200);
+        }
+        Awaitility.await("usage-service records the 5 decisions")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(system.usage + "/v1/usage/tenants/" + reseller + "/summary?period=current", admin)
+                                .json()
+                                .get("used")
+                                .asLong()
+                        == 5);
+
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + system.redisPort);
+        try (var redis = client.connect()) {
+            redis.sync().flushall();
+        } finally {
+            client.shutdown();
+        }
+
+        // 3 of the quota of 8 are left; with the counters simply gone, 8 more would pass
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(Api.check(system.enforcement, apiKey).status());
+        }
+        assertThat(statuses).containsExactly(200, 200, 200, 429, 429);
+    }
+
+    @Test
+    @Order(3)
     void grafanaDashboard_isValidAndQueriesOnlyMetricsTheServicesExport() throws IOException {
         var system = LocalSystem.get();
         JsonNode dashboard = DashboardMetrics.dashboard();
@@ -43,5 +94,10 @@ class EndToEndIT {
         assertThat(dashboard.get("title").asString()).isEqualTo("MetricGate");
         assertThat(referenced).hasSizeGreaterThanOrEqualTo(8);
         assertThat(exported).containsAll(referenced);
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.raw().body()).isEqualTo(201);
+        return response.json().get("id").asString();
     }
 }

@@ -27,6 +27,7 @@ final class LocalSystem {
     final String plans;
     final String enforcement;
     final String usage;
+    final int redisPort;
     private final List<Process> processes = new ArrayList<>();
 
     private LocalSystem() {
@@ -34,6 +35,7 @@ final class LocalSystem {
         postgres.createDatabase("plans");
         postgres.createDatabase("usage");
         var redis = SharedServers.redis();
+        redisPort = redis.port();
         var kafka = SharedServers.kafka();
         var kc = SharedServers.keycloak();
         keycloak = kc.baseUrl();
@@ -62,7 +64,8 @@ final class LocalSystem {
                 common,
                 List.of(
                         "--spring.data.redis.port=" + redis.port(),
-                        "--metricgate.enforcement.plans-service-url=" + plans));
+                        "--metricgate.enforcement.plans-service-url=" + plans,
+                        "--metricgate.enforcement.usage-service-url=" + usage));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-system-shutdown"));
         for (String base : List.of(plans, usage, enforcement)) {
             awaitHealthy(base);

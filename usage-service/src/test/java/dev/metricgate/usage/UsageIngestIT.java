@@ -109,6 +109,7 @@ class UsageIngestIT extends UsageServiceIT {
                 Outcome.ALLOWED,
                 null,
                 null,
+                null,
                 null);
         UsageEvent farFuture = new UsageEvent(
                 UUID.randomUUID(),
@@ -118,6 +119,7 @@ class UsageIngestIT extends UsageServiceIT {
                 marker,
                 1,
                 Outcome.ALLOWED,
+                null,
                 null,
                 null,
                 null);
@@ -160,7 +162,7 @@ class UsageIngestIT extends UsageServiceIT {
         Instant at = TestCalendar.now();
         List<UsageEvent> first = IntStream.range(0, 5_000)
                 .mapToObj(i -> new UsageEvent(
-                        UUID.randomUUID(), at, tenant, key, "GET /orders", 1, Outcome.ALLOWED, null, null, null))
+                        UUID.randomUUID(), at, tenant, key, "GET /orders", 1, Outcome.ALLOWED, null, null, null, null))
                 .toList();
         // A zero rollup row the batch will add to, so the test can hold the batch on its row lock.
         jdbc.update(

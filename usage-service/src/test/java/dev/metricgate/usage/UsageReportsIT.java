@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 
 /** Time series, billing-period summaries and CSV exports over real ingested data. */
@@ -78,6 +79,101 @@ class UsageReportsIT extends UsageServiceIT {
         var customer2Summary = summary(customer2, "current");
         assertThat((Integer) customer1Summary.get("used") + (Integer) customer2Summary.get("used"))
                 .isEqualTo(17);
+    }
+
+    @Test
+    void givenCustomerMovedToAnotherReseller_whenReportingEachSubtree_thenEachCountsWhatItWasCharged() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        publishTenants(
+                tenant(first, "RESELLER", null, 1, "UTC", 1, null),
+                tenant(second, "RESELLER", null, 1, "UTC", 1, null),
+                tenant(customer, "CUSTOMER", first, 2, "UTC", 1, null));
+        Instant now = TestCalendar.now();
+        List<UsageEvent> before = IntStream.range(0, 3)
+                .mapToObj(i -> charged(customer, now, 5, first, customer))
+                .toList();
+        sendUsage(before);
+        awaitStored(customer, 3);
+        // the customer moves to the second reseller: what it uses from now on is charged there
+        publishTenants(tenant(customer, "CUSTOMER", second, 2, "UTC", 1, null));
+        sendUsage(IntStream.range(0, 4)
+                .mapToObj(i -> charged(customer, now.plusSeconds(1), 2, second, customer))
+                .toList());
+        awaitStored(customer, 7);
+
+        assertThat(summary(first, "current")).containsEntry("used", 15).containsEntry("allowed", 3);
+        assertThat(summary(second, "current")).containsEntry("used", 8).containsEntry("allowed", 4);
+        assertThat(summary(customer, "current")).containsEntry("used", 23);
+        String range = "from=" + now.minus(1, ChronoUnit.DAYS) + "&to=" + now.plus(1, ChronoUnit.DAYS);
+        assertThat(totals(timeSeries(first, range + "&granularity=HOUR&includeDescendants=true")))
+                .containsExactly(3L, 0L, 0L, 15L, 0L);
+        assertThat(totals(timeSeries(second, range + "&granularity=DAY&includeDescendants=true")))
+                .containsExactly(4L, 0L, 0L, 8L, 0L);
+    }
+
+    @Test
+    void givenChargedUsage_whenAServiceAsksWhatWasChargedToATenant_thenItGetsTheSubtreesCostInTheRange() {
+        UUID reseller = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        publishTenants(
+                tenant(reseller, "RESELLER", null, 1, "UTC", 1, 1_000L),
+                tenant(customer, "CUSTOMER", reseller, 2, "UTC", 1, null));
+        Instant now = TestCalendar.now().truncatedTo(ChronoUnit.MINUTES);
+        sendUsage(List.of(
+                charged(customer, now, 7, reseller, customer),
+                charged(customer, now.plusSeconds(90), 11, reseller, customer),
+                charged(reseller, now.plusSeconds(30), 3, reseller),
+                event(customer, now.plusSeconds(30), Outcome.DENIED, 100),
+                charged(customer, now.plus(2, ChronoUnit.HOURS), 13, reseller, customer)));
+        awaitStored(customer, 4);
+        awaitStored(reseller, 1);
+        String path =
+                "/internal/v1/tenants/" + reseller + "/charged?from=" + now + "&to=" + now.plus(1, ChronoUnit.HOURS);
+        String service = Tokens.service("enforcement-service", "usage-service", "internal-service");
+
+        Map<String, Object> charged = http().get()
+                .uri(path)
+                .header("Authorization", "Bearer " + service)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(charged).containsEntry("tenantId", reseller.toString()).containsEntry("cost", 7 + 11 + 3);
+        http().get()
+                .uri(path)
+                .header("Authorization", "Bearer " + Tokens.platformAdmin())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+        http().get()
+                .uri("/internal/v1/tenants/" + reseller + "/charged?from=" + now + "&to=" + now)
+                .header("Authorization", "Bearer " + service)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    /** An allowed decision charged to {@code chain} (root first), as enforcement-service sends it. */
+    private static UsageEvent charged(UUID tenant, Instant at, int cost, UUID... chain) {
+        return new UsageEvent(
+                UUID.randomUUID(),
+                at,
+                tenant,
+                UUID.randomUUID(),
+                "GET /orders",
+                cost,
+                Outcome.ALLOWED,
+                null,
+                null,
+                null,
+                List.of(chain));
     }
 
     @Test
@@ -177,8 +273,10 @@ class UsageReportsIT extends UsageServiceIT {
         Instant at = TestCalendar.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(90);
         UUID key = UUID.randomUUID();
         sendUsage(List.of(
-                new UsageEvent(UUID.randomUUID(), at, tenant, key, "GET /a", 1, Outcome.ALLOWED, null, null, null),
-                new UsageEvent(UUID.randomUUID(), at, tenant, key, "GET /b", 2, Outcome.ALLOWED, null, null, null),
+                new UsageEvent(
+                        UUID.randomUUID(), at, tenant, key, "GET /a", 1, Outcome.ALLOWED, null, null, null, null),
+                new UsageEvent(
+                        UUID.randomUUID(), at, tenant, key, "GET /b", 2, Outcome.ALLOWED, null, null, null, null),
                 new UsageEvent(
                         UUID.randomUUID(),
                         at.plusSeconds(60),
@@ -188,6 +286,7 @@ class UsageReportsIT extends UsageServiceIT {
                         4,
                         Outcome.DENIED,
                         "rate",
+                        null,
                         null,
                         null)));
         awaitStored(tenant, 3);

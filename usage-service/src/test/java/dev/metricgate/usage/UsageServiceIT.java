@@ -106,6 +106,7 @@ abstract class UsageServiceIT {
                 outcome,
                 outcome == Outcome.ALLOWED ? null : "quota",
                 null,
+                null,
                 null);
     }
 

@@ -4,6 +4,7 @@ import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.application.port.out.CountersUnreachableException;
 import dev.metricgate.enforcement.application.port.out.EnforcementMetrics;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
+import dev.metricgate.enforcement.application.port.out.QuotasLostException;
 import dev.metricgate.enforcement.application.port.out.UsageRecorder;
 import dev.metricgate.enforcement.domain.ChargeResult;
 import dev.metricgate.enforcement.domain.CheckPlan;
@@ -15,6 +16,7 @@ import dev.metricgate.enforcement.domain.FailureMode;
 import dev.metricgate.enforcement.domain.InvalidApiKeyException;
 import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
+import dev.metricgate.enforcement.domain.TenantLimits;
 import dev.metricgate.enforcement.domain.Verdict;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +32,7 @@ public final class CheckAccess {
 
     private final ResolveApiKey resolveApiKey;
     private final LimitStore limits;
+    private final RebuildQuotas rebuildQuotas;
     private final LocalFallback fallback;
     private final UsageRecorder usage;
     private final EnforcementMetrics metrics;
@@ -39,6 +42,7 @@ public final class CheckAccess {
     public CheckAccess(
             ResolveApiKey resolveApiKey,
             LimitStore limits,
+            RebuildQuotas rebuildQuotas,
             LocalFallback fallback,
             UsageRecorder usage,
             EnforcementMetrics metrics,
@@ -46,6 +50,7 @@ public final class CheckAccess {
             Supplier<UUID> eventIds) {
         this.resolveApiKey = resolveApiKey;
         this.limits = limits;
+        this.rebuildQuotas = rebuildQuotas;
         this.fallback = fallback;
         this.usage = usage;
         this.metrics = metrics;
@@ -93,7 +98,7 @@ public final class CheckAccess {
                     new ChargeResult(Verdict.ALLOWED, -1, 0, List.<CheckState>of()));
         }
         try {
-            return Decision.of(grant, DecisionPath.SHARED, checks, limits.charge(grant, checks, cost, allowed));
+            return Decision.of(grant, DecisionPath.SHARED, checks, charge(grant, checks, cost, allowed));
         } catch (CountersUnreachableException e) {
             FailureMode mode = grant.ownTenant().failureMode();
             metrics.fallback(mode);
@@ -112,6 +117,21 @@ public final class CheckAccess {
         }
     }
 
+    /** Charges the shared counters, rebuilding lost quota counters from usage-service first. */
+    private ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost, UsageEvent allowed) {
+        try {
+            return limits.charge(grant, checks, cost, allowed);
+        } catch (QuotasLostException lost) {
+            rebuildQuotas.rebuild(grant, lost.lost());
+        }
+        try {
+            return limits.charge(grant, checks, cost, allowed);
+        } catch (QuotasLostException lostAgain) {
+            // lost again right after the rebuild (another flush): the plan's failure mode decides
+            throw new CountersUnreachableException("quota counters lost while being rebuilt", lostAgain);
+        }
+    }
+
     private static UsageEvent usageEvent(KeyGrant grant, CheckCommand command, Instant now, UUID eventId) {
         return new UsageEvent(
                 eventId,
@@ -123,7 +143,8 @@ public final class CheckAccess {
                 UsageEvent.Outcome.ALLOWED,
                 null,
                 null,
-                null);
+                null,
+                grant.chain().stream().map(TenantLimits::tenantId).toList());
     }
 
     private static UsageEvent withOutcome(UsageEvent allowed, Decision decision) {

@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Tuning of enforcement-service ({@code metricgate.enforcement.*}).
  *
  * @param plansServiceUrl base URL of plans-service's internal API
- * @param directoryTimeout how long a cache miss may wait for plans-service
+ * @param directoryTimeout how long a cache miss may wait for plans-service, and a quota rebuild for
+ *     usage-service
+ * @param usageServiceUrl base URL of usage-service's internal API (quota rebuilds, ADR 0019)
  * @param localCacheTtl backstop TTL of in-process key entries (evictions normally come first)
  * @param negativeCacheTtl how long an unknown key stays cached as unknown
  * @param sharedCacheTtl backstop TTL of the Redis key entries
@@ -24,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EnforcementProperties(
         @DefaultValue("http://127.0.0.1:8081") String plansServiceUrl,
         @DefaultValue("2s") Duration directoryTimeout,
+        @DefaultValue("http://127.0.0.1:8083") String usageServiceUrl,
         @DefaultValue("5m") Duration localCacheTtl,
         @DefaultValue("2s") Duration negativeCacheTtl,
         @DefaultValue("100000") int localCacheSize,

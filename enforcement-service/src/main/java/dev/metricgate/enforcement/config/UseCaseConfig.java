@@ -5,6 +5,7 @@ import dev.metricgate.enforcement.application.EventIds;
 import dev.metricgate.enforcement.application.EvictKeyResolutions;
 import dev.metricgate.enforcement.application.LocalFallback;
 import dev.metricgate.enforcement.application.MoveTenantCounters;
+import dev.metricgate.enforcement.application.RebuildQuotas;
 import dev.metricgate.enforcement.application.ResolveApiKey;
 import dev.metricgate.enforcement.application.port.out.EnforcementMetrics;
 import dev.metricgate.enforcement.application.port.out.KeyDirectory;
@@ -12,6 +13,7 @@ import dev.metricgate.enforcement.application.port.out.LimitStore;
 import dev.metricgate.enforcement.application.port.out.LocalResolutionCache;
 import dev.metricgate.enforcement.application.port.out.SharedResolutionCache;
 import dev.metricgate.enforcement.application.port.out.TenantCounters;
+import dev.metricgate.enforcement.application.port.out.UsageLedger;
 import dev.metricgate.enforcement.application.port.out.UsageRecorder;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -46,11 +48,20 @@ class UseCaseConfig {
     CheckAccess checkAccess(
             ResolveApiKey resolveApiKey,
             LimitStore limits,
+            UsageLedger ledger,
             LocalFallback fallback,
             UsageRecorder usage,
             EnforcementMetrics metrics,
             Clock clock) {
-        return new CheckAccess(resolveApiKey, limits, fallback, usage, metrics, clock, new EventIds(clock));
+        return new CheckAccess(
+                resolveApiKey,
+                limits,
+                new RebuildQuotas(ledger, limits),
+                fallback,
+                usage,
+                metrics,
+                clock,
+                new EventIds(clock));
     }
 
     @Bean

@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Base of the integration tests: one Spring context shared by every IT class, on real Redis, Kafka
- * and OIDC issuer, with plans-service played by {@link PlansServiceStub} and a clock tests can move
+ * and OIDC issuer, with plans-service played by {@link PlansServiceStub}, usage-service's record of
+ * charged usage by {@link UsageServiceStub}, and a clock tests can move
  * (the charge script is given this clock's time).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -59,6 +60,9 @@ public abstract class EnforcementIT {
         registry.add(
                 "metricgate.enforcement.plans-service-url",
                 () -> PlansServiceStub.get().baseUrl());
+        registry.add(
+                "metricgate.enforcement.usage-service-url",
+                () -> UsageServiceStub.get().baseUrl());
         registry.add(
                 "spring.security.oauth2.client.provider.metricgate.token-uri", () -> Tokens.issuerUri() + "/token");
         registry.add("metricgate.enforcement.clock-source", () -> "application");
@@ -96,6 +100,9 @@ public abstract class EnforcementIT {
         properties.put(
                 "metricgate.enforcement.plans-service-url",
                 PlansServiceStub.get().baseUrl());
+        properties.put(
+                "metricgate.enforcement.usage-service-url",
+                UsageServiceStub.get().baseUrl());
         properties.put("metricgate.enforcement.clock-source", "application");
         properties.put("metricgate.enforcement.redis-command-timeout", TEST_REDIS_TIMEOUT);
         properties.put("spring.jmx.enabled", false);

@@ -2,14 +2,8 @@ package dev.metricgate.enforcement.support;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.metricgate.contracts.KeyResolution;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,38 +24,14 @@ public final class PlansServiceStub {
     private volatile long delayMillis;
 
     private PlansServiceStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext(PATH, exchange -> {
-            try (exchange) {
-                String auth = exchange.getRequestHeaders().getFirst("Authorization");
-                if (auth == null || !auth.startsWith("Bearer ") || auth.length() < 20) {
-                    exchange.sendResponseHeaders(401, -1);
-                    return;
-                }
-                String hash = exchange.getRequestURI().getPath().substring(PATH.length());
-                calls.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
-                if (delayMillis > 0) {
-                    Thread.sleep(delayMillis);
-                }
-                KeyResolution resolution = resolutions.get(hash);
-                if (resolution == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] body = json.writeValueAsString(resolution).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        server = InternalApiStub.start(PATH, (hash, exchange) -> {
+            calls.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
             }
+            KeyResolution resolution = resolutions.get(hash);
+            return resolution == null ? null : json.writeValueAsString(resolution);
         });
-        server.start();
     }
 
     public static synchronized PlansServiceStub get() {
@@ -72,7 +42,7 @@ public final class PlansServiceStub {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return InternalApiStub.baseUrl(server);
     }
 
     public void put(String keyHash, KeyResolution resolution) {

@@ -1,7 +1,13 @@
 package dev.metricgate.kit.security;
 
+import java.util.List;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,6 +28,25 @@ public final class ResourceServer {
                                 .authenticationEntryPoint(problems)
                                 .accessDeniedHandler(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /**
+     * The rule of a service's internal API ({@code /internal/**}): it answers only other services, a
+     * token for {@code audience} carrying the {@code internal-service} realm role, which only service
+     * accounts have. Admin tokens fail.
+     */
+    public static AuthorizationManager<RequestAuthorizationContext> internalService(String audience) {
+        return (authentication, context) -> {
+            Authentication auth = authentication.get();
+            if (auth == null || !(auth.getPrincipal() instanceof Jwt jwt)) {
+                return new AuthorizationDecision(false);
+            }
+            List<String> audiences = jwt.getAudience();
+            boolean forUs = audiences != null && audiences.contains(audience);
+            boolean service = auth.getAuthorities().stream()
+                    .anyMatch(a -> a.getAuthority().equals("ROLE_" + RealmRoles.INTERNAL_SERVICE));
+            return new AuthorizationDecision(forUs && service);
+        };
     }
 
     /** Paths that need no token: liveness/readiness probes, Prometheus scraping and the API docs. */

@@ -1,6 +1,7 @@
 package dev.metricgate.usage.application;
 
 import dev.metricgate.usage.application.port.out.PartitionManager;
+import dev.metricgate.usage.application.port.out.TenantDirectory;
 import dev.metricgate.usage.application.port.out.Transactions;
 import dev.metricgate.usage.application.port.out.UsageStore;
 import dev.metricgate.usage.domain.UsageRecord;
@@ -9,17 +10,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Stores a batch of usage events exactly once: events already stored are skipped, and only the
- * new ones reach the rollups, in the same transaction.
+ * new ones reach the rollups, in the same transaction. Each counts for the tenants it was charged
+ * to (ADR 0019); an event that does not name them (from a version before) counts for its tenant's
+ * chain as usage-service knows it.
  */
 public class RecordUsage {
 
     private final UsageStore store;
+    private final TenantDirectory directory;
     private final PartitionManager partitions;
     private final Transactions transactions;
     private final AlertCandidates alertCandidates;
@@ -34,6 +43,7 @@ public class RecordUsage {
      */
     public RecordUsage(
             UsageStore store,
+            TenantDirectory directory,
             PartitionManager partitions,
             Transactions transactions,
             AlertCandidates alertCandidates,
@@ -41,6 +51,7 @@ public class RecordUsage {
             Duration retention,
             Duration maxAhead) {
         this.store = store;
+        this.directory = directory;
         this.partitions = partitions;
         this.transactions = transactions;
         this.alertCandidates = alertCandidates;
@@ -62,10 +73,11 @@ public class RecordUsage {
     }
 
     /** Stores the records; each must have passed {@link #rejection}. */
-    public Result record(List<UsageRecord> records) {
-        if (records.isEmpty()) {
+    public Result record(List<UsageRecord> given) {
+        if (given.isEmpty()) {
             return new Result(0, 0);
         }
+        List<UsageRecord> records = withChains(given);
         LocalDate first = day(records.stream()
                 .min(Comparator.comparing(UsageRecord::occurredAt))
                 .orElseThrow());
@@ -75,10 +87,30 @@ public class RecordUsage {
         partitions.ensureDays(first, last);
         int stored = transactions.inTransaction(() -> store.storeNew(records));
         if (stored > 0) {
-            alertCandidates.add(
-                    records.stream().map(UsageRecord::tenantId).distinct().toList());
+            alertCandidates.add(records.stream()
+                    .flatMap(record -> record.chain().stream())
+                    .distinct()
+                    .toList());
         }
         return new Result(stored, records.size() - stored);
+    }
+
+    private List<UsageRecord> withChains(List<UsageRecord> records) {
+        Map<UUID, List<UUID>> known = new HashMap<>();
+        return records.stream()
+                .map(record -> record.chain().isEmpty()
+                        ? record.withChain(known.computeIfAbsent(record.tenantId(), this::rootFirstChain))
+                        : record)
+                .toList();
+    }
+
+    private List<UUID> rootFirstChain(UUID tenantId) {
+        List<UUID> chain = new ArrayList<>(directory.chain(tenantId));
+        if (chain.isEmpty()) {
+            return List.of(tenantId);
+        }
+        Collections.reverse(chain);
+        return chain;
     }
 
     private static LocalDate day(UsageRecord record) {

@@ -14,6 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration
 class SecurityConfig {
 
+    static final String AUDIENCE = "usage-service";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) throws Exception {
         ResourceServer.apply(http, json)
@@ -21,6 +23,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole(PLATFORM_ADMIN)
+                        .requestMatchers("/internal/**")
+                        .access(ResourceServer.internalService(AUDIENCE))
                         .requestMatchers("/v1/admin/**")
                         .hasRole(PLATFORM_ADMIN)
                         .requestMatchers("/v1/**")

@@ -9,6 +9,7 @@ import dev.metricgate.usage.application.PublishQuotaAlerts;
 import dev.metricgate.usage.application.QueryUsageTimeSeries;
 import dev.metricgate.usage.application.RebuildRollups;
 import dev.metricgate.usage.application.RecordUsage;
+import dev.metricgate.usage.application.ReportChargedUsage;
 import dev.metricgate.usage.application.SummarizeUsage;
 import dev.metricgate.usage.application.TenantAccess;
 import dev.metricgate.usage.application.port.out.PartitionManager;
@@ -42,6 +43,7 @@ class UseCaseConfig {
     @Bean
     RecordUsage recordUsage(
             UsageStore store,
+            TenantDirectory directory,
             PartitionManager partitions,
             Transactions transactions,
             AlertCandidates candidates,
@@ -49,6 +51,7 @@ class UseCaseConfig {
             UsageProperties properties) {
         return new RecordUsage(
                 store,
+                directory,
                 partitions,
                 transactions,
                 candidates,
@@ -70,6 +73,11 @@ class UseCaseConfig {
     @Bean
     QueryUsageTimeSeries queryUsageTimeSeries(TenantAccess access, UsageReports reports, Transactions transactions) {
         return new QueryUsageTimeSeries(access, reports, transactions);
+    }
+
+    @Bean
+    ReportChargedUsage reportChargedUsage(UsageReports reports, Transactions transactions) {
+        return new ReportChargedUsage(reports, transactions);
     }
 
     @Bean

@@ -26,6 +26,15 @@ final class RedisKeys {
         return treePrefix(root) + "q:" + tenant + ":" + periodId;
     }
 
+    /**
+     * The tenant's seed marker: set once its quota counters were rebuilt from usage-service (or
+     * found to need nothing), kept for good, so a missing counter without it is one Redis lost
+     * (ADR 0019). It moves with the tenant's counters.
+     */
+    static String seedMarker(UUID root, UUID tenant) {
+        return treePrefix(root) + "s:" + tenant;
+    }
+
     /** What every counter key of the tree of {@code root} starts with. */
     static String treePrefix(UUID root) {
         return "mg:{" + root + "}:";
@@ -47,9 +56,13 @@ final class RedisKeys {
         }
     }
 
-    /** Whether a counter key of the tree of {@code root} is a quota counter (else a bucket). */
-    static boolean isQuota(String key, UUID root) {
-        return key.charAt(treePrefix(root).length()) == 'q';
+    /**
+     * Whether a key of the tree of {@code root} holds a count (a quota counter or a seed marker)
+     * rather than a bucket's state: counts of the same key add up when a subtree moves.
+     */
+    static boolean isCount(String key, UUID root) {
+        char kind = key.charAt(treePrefix(root).length());
+        return kind == 'q' || kind == 's';
     }
 
     /** The same counter under another root's hash tag. */
@@ -102,7 +115,7 @@ final class RedisKeys {
     static byte[][] forChecks(UUID root, List<LimitCheck> checks) {
         int count = 0;
         for (LimitCheck check : checks) {
-            count += check.isBucket() ? 1 : 2;
+            count += check.isBucket() ? 1 : 3;
         }
         byte[][] keys = new byte[count][];
         int i = 0;
@@ -114,6 +127,7 @@ final class RedisKeys {
                 case QUOTA -> {
                     keys[i++] = utf8(quota(root, tenant, check.period().id()));
                     keys[i++] = utf8(quota(root, tenant, check.period().nextId()));
+                    keys[i++] = utf8(seedMarker(root, tenant));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.metricgate.enforcement.adapter.out.redis;
 import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.application.port.out.CountersUnreachableException;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
+import dev.metricgate.enforcement.application.port.out.QuotasLostException;
 import dev.metricgate.enforcement.config.EnforcementProperties;
 import dev.metricgate.enforcement.domain.ChargeResult;
 import dev.metricgate.enforcement.domain.CheckState;
@@ -20,12 +21,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -42,7 +46,8 @@ import org.springframework.stereotype.Component;
  * writes each decision's usage record to the slot's usage stream (ADR 0018). The connection comes
  * from the client Spring Boot configured from {@code spring.data.redis.*}: standalone, Sentinel or
  * Cluster, TLS, ACL user. On Cluster the call goes to the node owning the slot of the tree's hash
- * tag. A Redis that forgot the script (restart, failover, SCRIPT FLUSH) gets it again with EVAL.
+ * tag. A Redis that forgot the script (restart, failover, SCRIPT FLUSH) gets it again with EVAL; one
+ * that lost quota counters has them rebuilt from usage-service first (ADR 0019).
  * Every check goes through the circuit breaker and waits at most the command timeout, so a dead
  * Redis costs no waiting.
  */
@@ -53,6 +58,9 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
 
     private final LettuceConnectionFactory factory;
     private final byte[] script;
+    private final byte[] seedScript;
+    private final Clock clock;
+    private final Duration commandTimeout;
     private final String sha;
     private final CircuitBreaker breaker;
     private final Timer latency;
@@ -73,6 +81,11 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         this.relay = relay;
         RedisScript<Object> charge = LuaScripts.load("charge.lua", Object.class);
         this.script = charge.getScriptAsString().getBytes(StandardCharsets.UTF_8);
+        this.seedScript = LuaScripts.load("seed-quotas.lua", Long.class)
+                .getScriptAsString()
+                .getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+        this.commandTimeout = properties.redisCommandTimeout();
         this.sha = charge.getSha1();
         this.breaker = redisCircuitBreaker;
         this.latency = Timer.builder("metricgate.redis.latency")
@@ -103,12 +116,12 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         byte[] record = StreamedUsage.encode(usage, checks);
         var decision = new ChargeBatches.Pending(keys, arguments(checks, cost, record), 3 + 2 * checks.size());
         long start = System.nanoTime();
+        List<Long> reply;
         try {
-            List<Long> reply = batches.charge(lane, decision);
+            reply = batches.charge(lane, decision);
             long elapsed = System.nanoTime() - start;
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             latency.record(elapsed, TimeUnit.NANOSECONDS);
-            return parse(reply, checks.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable(start, e);
@@ -117,6 +130,43 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         } finally {
             relay.written(lane);
         }
+        return parse(reply, checks);
+    }
+
+    @Override
+    public void seed(KeyGrant grant, List<QuotaSeed> seeds) {
+        byte[][] keys = new byte[seeds.size() * 2][];
+        byte[][] args = new byte[seeds.size() * 2][];
+        long now = clock.millis();
+        for (int i = 0; i < seeds.size(); i++) {
+            LimitCheck check = seeds.get(i).check();
+            UUID tenant = check.tenant().tenantId();
+            keys[2 * i] = utf8(
+                    RedisKeys.quota(grant.rootTenantId(), tenant, check.period().id()));
+            keys[2 * i + 1] = utf8(RedisKeys.seedMarker(grant.rootTenantId(), tenant));
+            args[2 * i] = number(seeds.get(i).used());
+            // as the charge script sets it: the counter outlives its period by a day
+            args[2 * i + 1] = number(check.period().end().toEpochMilli() + 86_400_000L - now);
+        }
+        try {
+            Long seeded = commands()
+                    .<Long>eval(seedScript, ScriptOutputType.INTEGER, keys, args)
+                    .get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            log.info(
+                    "Rebuilt {} lost quota counters of the chain of {} from usage-service: {}",
+                    seeded,
+                    grant.tenantId(),
+                    seeds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CountersUnreachableException("interrupted while seeding quota counters", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new CountersUnreachableException("Redis did not seed the quota counters", e);
+        }
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private CountersUnreachableException unreachable(long start, Exception e) {
@@ -196,11 +246,13 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static ChargeResult parse(List<Long> reply, int checks) {
+    private static ChargeResult parse(List<Long> reply, List<LimitCheck> decided) {
+        int checks = decided.size();
         Verdict verdict = switch (reply.get(0).intValue()) {
             case 0 -> Verdict.ALLOWED;
             case 1 -> Verdict.DENIED;
-            default -> Verdict.SHADOW_DENIED;
+            case 2 -> Verdict.SHADOW_DENIED;
+            default -> throw new QuotasLostException(lost(decided, reply.get(2)));
         };
         int denied = reply.get(1).intValue() - 1;
         long retry = reply.get(2);
@@ -209,6 +261,17 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
             states.add(new CheckState(reply.get(3 + 2 * i), reply.get(4 + 2 * i)));
         }
         return new ChargeResult(verdict, denied, retry, states);
+    }
+
+    /** The checks of the script's bit mask of counters to rebuild (bit 0 = first check). */
+    private static List<LimitCheck> lost(List<LimitCheck> checks, long mask) {
+        List<LimitCheck> lost = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            if ((mask & (1L << i)) != 0) {
+                lost.add(checks.get(i));
+            }
+        }
+        return lost;
     }
 
     private volatile boolean running;

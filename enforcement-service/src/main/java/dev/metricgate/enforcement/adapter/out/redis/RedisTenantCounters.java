@@ -55,7 +55,7 @@ class RedisTenantCounters implements TenantCounters {
             String value = String.valueOf(taken.get(0));
             String ttl = String.valueOf(taken.get(1));
             String target = RedisKeys.retagged(key, fromRoot, toRoot);
-            redis.execute(RedisKeys.isQuota(key, fromRoot) ? MERGE_QUOTA : MERGE_BUCKET, List.of(target), value, ttl);
+            redis.execute(RedisKeys.isCount(key, fromRoot) ? MERGE_QUOTA : MERGE_BUCKET, List.of(target), value, ttl);
             moved++;
         }
         log.info(

@@ -20,6 +20,18 @@ public interface LimitStore {
      * @param usage the decision's usage event as if it were allowed
      * @throws CountersUnreachableException when the counters cannot be reached (fail fast); the
      *     decision may still have been charged and metered if Redis answered too late
+     * @throws QuotasLostException when quota counters must be rebuilt before deciding
      */
     ChargeResult charge(KeyGrant grant, List<LimitCheck> checks, int cost, UsageEvent usage);
+
+    /**
+     * Sets the lost quota counters of these tenants to what usage-service recorded, once per tenant:
+     * a tenant another instance seeded meanwhile is left as it is.
+     *
+     * @throws CountersUnreachableException when the counters cannot be reached
+     */
+    void seed(KeyGrant grant, List<QuotaSeed> seeds);
+
+    /** A quota check's counter and the cost units usage-service recorded for its period. */
+    record QuotaSeed(LimitCheck check, long used) {}
 }

@@ -34,7 +34,8 @@ class StreamedUsageTest {
             UsageEvent.Outcome.ALLOWED,
             null,
             null,
-            null);
+            null,
+            List.of(reseller.tenantId(), customer.tenantId()));
 
     @Test
     void givenAnAllowedDecision_whenDecoded_thenItIsTheEventAsWritten() {
@@ -61,6 +62,21 @@ class StreamedUsageTest {
         assertThat(shadow.deniedPolicy()).isEqualTo("route");
         assertThat(shadow.deniedTenantId()).isEqualTo(customer.tenantId());
         assertThat(shadow.deniedLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void givenARecordOfTheVersionBeforeChains_whenDecoded_thenItIsReadWithAnEmptyChain() {
+        String written = new String(StreamedUsage.encode(allowed, checks), StandardCharsets.UTF_8);
+        // version 1 had no chain field: drop it and the version number
+        String[] fields = written.split("\\|", 9);
+        String versionOne =
+                String.join("|", "1", fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], fields[8]);
+
+        UsageEvent read = StreamedUsage.decode(versionOne, 0, 0);
+
+        assertThat(read.chain()).isEmpty();
+        assertThat(read.route()).isEqualTo("POST /v1/a|b");
+        assertThat(read.eventId()).isEqualTo(allowed.eventId());
     }
 
     @Test

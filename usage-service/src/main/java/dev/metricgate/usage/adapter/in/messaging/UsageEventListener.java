@@ -101,7 +101,8 @@ class UsageEventListener {
                 event.apiKeyId(),
                 event.route(),
                 event.cost(),
-                Outcome.valueOf(event.outcome().name()));
+                Outcome.valueOf(event.outcome().name()),
+                event.chain());
     }
 
     /** Records behind the end of each assigned partition, as the consumer last saw it. */

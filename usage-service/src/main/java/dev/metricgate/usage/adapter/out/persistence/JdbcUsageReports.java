@@ -26,8 +26,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reports from the rollups. Totals and series not split by key or route read the per-tenant
- * rollups; the rest reads the detailed ones. Totals over an arbitrary range combine the coarsest
+ * Reports from the rollups. A subtree's totals and unsplit series read the charged rollups (what was
+ * charged to the tenant, ADR 0019); a tenant's own totals and series split by child read the
+ * per-tenant rollups; the rest reads the detailed ones. Totals over an arbitrary range combine the coarsest
  * rollups that fit: whole UTC days from the day table, whole hours from the hour table, the edges
  * from the minute table, so a billing period in any time zone is summed exactly with few rows.
  */
@@ -69,6 +70,9 @@ class JdbcUsageReports implements UsageReports {
             case TENANT -> "tenant_id::text";
         };
         boolean perTenant = groupBy == null || groupBy == GroupBy.TENANT;
+        // a whole subtree is what was charged to the tenant (ADR 0019); a split by child, key or
+        // route lists the rows of the subtree as it is now
+        boolean charged = groupBy == null && includeDescendants;
         // DAY buckets at midnight in dayZone: the day rollups are UTC days, so other zones' days are
         // summed from the hour rollups, or from the minute rollups when the zone's offset is not a
         // whole number of hours somewhere in the range (India, Nepal, parts of Australia)
@@ -81,8 +85,12 @@ class JdbcUsageReports implements UsageReports {
                         : Granularity.MINUTE;
         String sql = SUBTREE
                 + "select " + (localDays ? "date_trunc('day', bucket, ?)" : "bucket") + " as bucket_start, " + group
-                + " as grp, " + COUNTS + " from " + (perTenant ? tenantTable(source) : table(source))
-                + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?"
+                + " as grp, " + COUNTS + " from "
+                + (charged ? chargedTable(source) : perTenant ? tenantTable(source) : table(source))
+                + (charged
+                        ? " where tenant_id = (select id from sub where depth = 0)"
+                        : " where tenant_id in (select id from sub)")
+                + " and bucket >= ? and bucket < ?"
                 + " group by 1, 2 order by 1, 2 nulls first";
         List<Object> args = new ArrayList<>(List.of(tenantId, includeDescendants));
         if (localDays) {
@@ -118,19 +126,26 @@ class JdbcUsageReports implements UsageReports {
         return true;
     }
 
+    /**
+     * The tenant's own usage, or with {@code includeDescendants} everything charged to its subtree
+     * (ADR 0019): decisions whose chain held the tenant when they were made, wherever the deciding
+     * tenant sits now.
+     */
     @Override
     public UsageCounts totals(UUID tenantId, boolean includeDescendants, TimeRange range) {
         List<Segment> segments = segments(range.from(), range.to());
         String parts = segments.stream()
-                .map(segment -> "select " + COUNTS + " from " + segment.table()
-                        + " where tenant_id in (select id from sub) and bucket >= ? and bucket < ?")
+                .map(segment -> "select " + COUNTS + " from "
+                        + (includeDescendants ? segment.table().replace("_tenant_", "_charged_") : segment.table())
+                        + " where tenant_id = ? and bucket >= ? and bucket < ?")
                 .collect(Collectors.joining(" union all "));
-        List<Object> args = new ArrayList<>(List.of(tenantId, includeDescendants));
+        List<Object> args = new ArrayList<>();
         segments.forEach(segment -> {
+            args.add(tenantId);
             args.add(Sql.utc(segment.from()));
             args.add(Sql.utc(segment.to()));
         });
-        String sql = SUBTREE + ", parts as (" + parts + ") select " + COUNTS + " from parts";
+        String sql = "with parts as (" + parts + ") select " + COUNTS + " from parts";
         return jdbc.queryForObject(sql, (rows, i) -> counts(rows), args.toArray());
     }
 
@@ -211,6 +226,10 @@ class JdbcUsageReports implements UsageReports {
             case HOUR -> instant.truncatedTo(ChronoUnit.HOURS);
             case DAY -> instant.truncatedTo(ChronoUnit.DAYS);
         };
+    }
+
+    private static String chargedTable(Granularity granularity) {
+        return "usage_charged_rollup_" + granularity.name().toLowerCase();
     }
 
     private static String tenantTable(Granularity granularity) {

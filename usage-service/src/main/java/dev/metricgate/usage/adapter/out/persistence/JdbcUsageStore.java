@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Raw events and rollups in one statement per batch: the insert skips stored event ids and its
- * RETURNING rows, only the new ones, feed the minute, hour and day upserts.
+ * RETURNING rows, only the new ones, feed the minute, hour and day upserts — per tenant, key and
+ * route, per tenant, and per tenant charged (each tenant of the event's chain, ADR 0019).
  */
 @Repository
 class JdbcUsageStore implements UsageStore {
@@ -38,10 +39,12 @@ class JdbcUsageStore implements UsageStore {
     private static final String STORE_NEW =
             """
             with ins as (
-                insert into usage_events (event_id, occurred_at, tenant_id, api_key_id, route, cost, outcome)
-                select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[])
+                insert into usage_events (event_id, occurred_at, tenant_id, api_key_id, route, cost, outcome, chain)
+                select e, o, t, k, r, c, oc, string_to_array(ch, ',')::uuid[]
+                from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::text[], ?::int[], ?::text[], ?::text[])
+                    as u(e, o, t, k, r, c, oc, ch)
                 on conflict do nothing
-                returning occurred_at, tenant_id, api_key_id, route, cost, outcome
+                returning occurred_at, tenant_id, api_key_id, route, cost, outcome, chain
             ), minute as (
                 select tenant_id, date_trunc('minute', occurred_at, 'UTC') as bucket,
                        coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) as api_key_id, route,
@@ -87,6 +90,31 @@ class JdbcUsageStore implements UsageStore {
                        sum(cost), sum(denied_cost)
                 from tenant_minute group by 1, 2 order by 1, 2
                 %4$s
+            ), charged_minute as (
+                select c.tenant_id, date_trunc('minute', occurred_at, 'UTC') as bucket,
+                       count(*) filter (where outcome = 'ALLOWED') as allowed,
+                       count(*) filter (where outcome = 'DENIED') as denied,
+                       count(*) filter (where outcome = 'SHADOW_DENIED') as shadow_denied,
+                       coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0) as cost,
+                       coalesce(sum(cost) filter (where outcome = 'DENIED'), 0) as denied_cost
+                from ins cross join lateral unnest(ins.chain) as c(tenant_id)
+                group by 1, 2
+            ), up_charged_minute as (
+                insert into usage_charged_rollup_minute as r (%3$s)
+                select * from charged_minute order by 1, 2
+                %4$s
+            ), up_charged_hour as (
+                insert into usage_charged_rollup_hour as r (%3$s)
+                select tenant_id, date_trunc('hour', bucket, 'UTC'), sum(allowed), sum(denied), sum(shadow_denied),
+                       sum(cost), sum(denied_cost)
+                from charged_minute group by 1, 2 order by 1, 2
+                %4$s
+            ), up_charged_day as (
+                insert into usage_charged_rollup_day as r (%3$s)
+                select tenant_id, date_trunc('day', bucket, 'UTC'), sum(allowed), sum(denied), sum(shadow_denied),
+                       sum(cost), sum(denied_cost)
+                from charged_minute group by 1, 2 order by 1, 2
+                %4$s
             )
             select count(*) from ins
             """.formatted(ROLLUP_COLUMNS, ROLLUP_CONFLICT, TENANT_COLUMNS, TENANT_CONFLICT);
@@ -119,6 +147,27 @@ class JdbcUsageStore implements UsageStore {
             group by 1, 2
             """;
 
+    private static final String REBUILD_CHARGED_MINUTE = """
+            insert into usage_charged_rollup_minute (%s)
+            select c.tenant_id, date_trunc('minute', occurred_at, 'UTC'),
+                   count(*) filter (where outcome = 'ALLOWED'),
+                   count(*) filter (where outcome = 'DENIED'),
+                   count(*) filter (where outcome = 'SHADOW_DENIED'),
+                   coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0),
+                   coalesce(sum(cost) filter (where outcome = 'DENIED'), 0)
+            from usage_events e cross join lateral unnest(coalesce(e.chain, tenant_chain(e.tenant_id))) as c(tenant_id)
+            where occurred_at >= ? and occurred_at < ?
+            group by 1, 2
+            """.formatted(TENANT_COLUMNS);
+
+    private static final String REBUILD_CHARGED_COARSER = """
+            insert into usage_charged_rollup_%1$s (%2$s)
+            select tenant_id, date_trunc('%1$s', bucket, 'UTC'), sum(allowed), sum(denied), sum(shadow_denied),
+                   sum(cost), sum(denied_cost)
+            from usage_charged_rollup_minute where bucket >= ? and bucket < ?
+            group by 1, 2
+            """;
+
     private final JdbcTemplate jdbc;
 
     JdbcUsageStore(JdbcTemplate jdbc) {
@@ -139,6 +188,7 @@ class JdbcUsageStore implements UsageStore {
                     String[] routes = new String[size];
                     Integer[] costs = new Integer[size];
                     String[] outcomes = new String[size];
+                    String[] chains = new String[size];
                     for (int i = 0; i < size; i++) {
                         UsageRecord record = records.get(i);
                         ids[i] = record.eventId();
@@ -148,6 +198,7 @@ class JdbcUsageStore implements UsageStore {
                         routes[i] = record.route();
                         costs[i] = record.cost();
                         outcomes[i] = record.outcome().name();
+                        chains[i] = chain(record);
                     }
                     statement.setArray(1, array(connection, "uuid", ids));
                     statement.setArray(2, array(connection, "text", times));
@@ -156,6 +207,7 @@ class JdbcUsageStore implements UsageStore {
                     statement.setArray(5, array(connection, "text", routes));
                     statement.setArray(6, array(connection, "int4", costs));
                     statement.setArray(7, array(connection, "text", outcomes));
+                    statement.setArray(8, array(connection, "text", chains));
                     return statement;
                 },
                 rows -> rows.next() ? rows.getLong(1) : 0L);
@@ -172,6 +224,8 @@ class JdbcUsageStore implements UsageStore {
             jdbc.update("delete from usage_rollup_" + granularity + " where bucket >= ? and bucket < ?", from, to);
             jdbc.update(
                     "delete from usage_tenant_rollup_" + granularity + " where bucket >= ? and bucket < ?", from, to);
+            jdbc.update(
+                    "delete from usage_charged_rollup_" + granularity + " where bucket >= ? and bucket < ?", from, to);
         }
         jdbc.update(REBUILD_MINUTE, from, to);
         jdbc.update(REBUILD_COARSER.formatted("usage_rollup_hour", ROLLUP_COLUMNS, "hour"), from, to);
@@ -179,9 +233,25 @@ class JdbcUsageStore implements UsageStore {
         for (String granularity : List.of("minute", "hour", "day")) {
             jdbc.update(REBUILD_TENANT.formatted(granularity, TENANT_COLUMNS), from, to);
         }
+        jdbc.update(REBUILD_CHARGED_MINUTE, from, to);
+        jdbc.update(REBUILD_CHARGED_COARSER.formatted("hour", TENANT_COLUMNS), from, to);
+        jdbc.update(REBUILD_CHARGED_COARSER.formatted("day", TENANT_COLUMNS), from, to);
         Long events = jdbc.queryForObject(
                 "select count(*) from usage_events where occurred_at >= ? and occurred_at < ?", Long.class, from, to);
         return events == null ? 0 : events;
+    }
+
+    /** The tenants a record was charged to, root first, for the statement's text array. */
+    private static String chain(UsageRecord record) {
+        List<UUID> chain = record.chain().isEmpty() ? List.of(record.tenantId()) : record.chain();
+        StringBuilder joined = new StringBuilder(37 * chain.size());
+        for (UUID tenant : chain) {
+            if (!joined.isEmpty()) {
+                joined.append(',');
+            }
+            joined.append(tenant);
+        }
+        return joined.toString();
     }
 
     private static Array array(Connection connection, String type, Object[] values) throws SQLException {

@@ -13,12 +13,13 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.web.client.RestClient;
 
 /**
- * The client for plans-service's internal API: client-credentials token of registration
- * {@code plans-service} (cached until it expires) and short timeouts, because a cache miss holds
- * up a request.
+ * The clients for the other services' internal APIs — plans-service (key resolutions) and
+ * usage-service (quota rebuilds, ADR 0019): a client-credentials token of registration
+ * {@code plans-service}, whose audience both services accept (cached until it expires), and short
+ * timeouts, because a cache miss or a rebuild holds up a request.
  */
 @Configuration
-class PlansClientConfig {
+class InternalClientsConfig {
 
     static final String REGISTRATION = "plans-service";
 
@@ -35,6 +36,20 @@ class PlansClientConfig {
     @Bean
     RestClient plansRestClient(
             RestClient.Builder builder, OAuth2AuthorizedClientManager manager, EnforcementProperties properties) {
+        return internalClient(builder, manager, properties, properties.plansServiceUrl());
+    }
+
+    @Bean
+    RestClient usageRestClient(
+            RestClient.Builder builder, OAuth2AuthorizedClientManager manager, EnforcementProperties properties) {
+        return internalClient(builder, manager, properties, properties.usageServiceUrl());
+    }
+
+    private static RestClient internalClient(
+            RestClient.Builder builder,
+            OAuth2AuthorizedClientManager manager,
+            EnforcementProperties properties,
+            String baseUrl) {
         var oauth = new OAuth2ClientHttpRequestInterceptor(manager);
         oauth.setClientRegistrationIdResolver(request -> REGISTRATION);
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
@@ -42,7 +57,7 @@ class PlansClientConfig {
                 .build());
         requests.setReadTimeout(properties.directoryTimeout());
         return builder.clone()
-                .baseUrl(properties.plansServiceUrl())
+                .baseUrl(baseUrl)
                 .requestFactory(requests)
                 .requestInterceptor(oauth)
                 .build();
