@@ -96,22 +96,34 @@ public class EnforcementBench {
 
     /**
      * @param paceMillis pause of each connection between an answer and its next call, 0 = none
-     * @param bucket4j whether wrk drives the Bucket4j peer instead of enforcement-service
+     * @param server what wrk drives: enforcement-service in-process, the Bucket4j peer, or the baseline
+     *     build of enforcement-service (before metering) as a child process
      */
-    record Phase(String name, String mode, int connections, int paceMillis, Keys keys, boolean bucket4j) {
+    enum Server { SERVICE, BUCKET4J, BASELINE }
 
-        /** Phases whose requests run the charge script (the others may still see late ones finish). */
+    record Phase(String name, String mode, int connections, int paceMillis, Keys keys, Server server) {
+
+        /** Phases whose requests run the charge script in-process (the others may still see late ones finish). */
         boolean charges() {
-            return !bucket4j && (mode.equals("check") || mode.equals("hot") || mode.equals("floor"));
+            return server == Server.SERVICE && (mode.equals("check") || mode.equals("hot") || mode.equals("floor"));
         }
 
         /** Phases whose every request is one rate-limit decision in Redis. */
         boolean decides() {
-            return charges() || bucket4j;
+            return charges() || peer();
+        }
+
+        boolean bucket4j() {
+            return server == Server.BUCKET4J;
+        }
+
+        /** Phases driving a child process rather than the in-process service. */
+        boolean peer() {
+            return server != Server.SERVICE;
         }
 
         Phase(String name, String mode, int connections, int paceMillis) {
-            this(name, mode, connections, paceMillis, ALL_KEYS, false);
+            this(name, mode, connections, paceMillis, ALL_KEYS, Server.SERVICE);
         }
 
         Phase(String name, String mode, int connections) {
@@ -239,9 +251,11 @@ public class EnforcementBench {
 
         RedisClient redisClient = RedisClient.create("redis://127.0.0.1:" + redisPort);
         List<Result> results = new ArrayList<>();
-        Bucket4jPeer peer = null;
+        Peer peer = null;
+        Peer baseline = null;
         try (StatefulRedisConnection<String, String> redis = redisClient.connect()) {
-            peer = Bucket4jPeer.start(redisPort);
+            peer = Peer.bucket4j(redisPort);
+            baseline = Peer.baseline(redisPort, kafka, issuer, plans.getAddress().getPort());
             prime(base);
             app.getBean(ChargeScriptOnly.class).prepare();
             System.out.printf("warming up: %d s of /v1/check over %d keys, then 5 s of the hot key and 10 s each of "
@@ -252,8 +266,9 @@ public class EnforcementBench {
             wrk(script, base, new Phase("warm-up", "ping", 64), threads, 10);
             wrk(script, base, new Phase("warm-up", "bare", 64), threads, 10);
             wrk(script, base, new Phase("warm-up", "floor", 64), threads, 10);
-            wrk(script, peer.base(), new Phase("warm-up", "check", 64, 0, TREE, true), threads, warmup);
-            wrk(script, peer.base(), new Phase("warm-up", "hot", 64, 0, ALL_KEYS, true), threads, 5);
+            wrk(script, peer.base(), new Phase("warm-up", "check", 64, 0, TREE, Server.BUCKET4J), threads, warmup);
+            wrk(script, peer.base(), new Phase("warm-up", "hot", 64, 0, ALL_KEYS, Server.BUCKET4J), threads, 5);
+            wrk(script, baseline.base(), new Phase("warm-up", "check", 64, 0, TREE, Server.BASELINE), threads, warmup);
             List<Phase> phases = List.of(
                     new Phase("/v1/check, 10,000 keys", "check", 64),
                     new Phase("/v1/check, 10,000 keys", "check", 8),
@@ -267,9 +282,11 @@ public class EnforcementBench {
                     new Phase("floor: the charge script alone", "floor", 64),
                     new Phase("floor: the charge script alone", "floor", 8),
                     new Phase("floor: the charge script alone, paced", "floor", 8, pace),
-                    new Phase("/v1/check, 50 keys of one tree", "check", 64, 0, TREE, false),
-                    new Phase("Bucket4j, the same 50 keys", "check", 64, 0, TREE, true),
-                    new Phase("Bucket4j, one hot key", "hot", 64, 0, ALL_KEYS, true));
+                    new Phase("/v1/check, 50 keys of one tree", "check", 64, 0, TREE, Server.SERVICE),
+                    new Phase("Bucket4j, the same 50 keys", "check", 64, 0, TREE, Server.BUCKET4J),
+                    new Phase("Bucket4j, one hot key", "hot", 64, 0, ALL_KEYS, Server.BUCKET4J),
+                    new Phase("/v1/check at " + Peer.BASELINE_COMMIT + " (before metering), the same 50 keys", "check", 64,
+                            0, TREE, Server.BASELINE));
             // Every phase runs in BENCH_ROUNDS slices, the phases taking turns, so a drift of this shared
             // VM's speed during the run (±15 % between runs) hits each phase alike and the ratios compare
             // phases measured side by side.
@@ -283,10 +300,11 @@ public class EnforcementBench {
                     double fallbacksBefore = fallbacks(app);
                     double[] roundTripsBefore = redisRoundTrips(app);
                     Map<String, Long> before = commandCalls(redis);
-                    Cpu cpuBefore = Cpu.now(redis, kafkaPid, peer.pid());
-                    Map<String, Long> run = wrk(script, phase.bucket4j() ? peer.base() : base, phase, threads, slice);
+                    Peer driven = phase.server() == Server.BASELINE ? baseline : peer;
+                    Cpu cpuBefore = Cpu.now(redis, kafkaPid, driven.pid());
+                    Map<String, Long> run = wrk(script, phase.peer() ? driven.base() : base, phase, threads, slice);
                     total.cpu = total.cpu.plus(
-                            Cpu.now(redis, kafkaPid, peer.pid()).since(cpuBefore, run.get("cpu_us")));
+                            Cpu.now(redis, kafkaPid, driven.pid()).since(cpuBefore, run.get("cpu_us")));
                     Map<String, Long> after = commandCalls(redis);
                     double[] lookupsAfter = localLookups(app);
                     double[] roundTripsAfter = redisRoundTrips(app);
@@ -318,6 +336,9 @@ public class EnforcementBench {
         } finally {
             if (peer != null) {
                 peer.stop();
+            }
+            if (baseline != null) {
+                baseline.stop();
             }
             redisClient.shutdown();
             app.close();
@@ -394,7 +415,7 @@ public class EnforcementBench {
      * Bucket4j peer. Where the CPU goes is what decides the ratio on a machine where all share two cores.
      */
     record Cpu(double service, double redis, double script, double redisReads, double kafka, double wrk,
-            double bucket4j) {
+            double peer) {
 
         static Cpu now(StatefulRedisConnection<String, String> redis, long kafkaPid, long peerPid) {
             var os = (com.sun.management.OperatingSystemMXBean)
@@ -424,21 +445,21 @@ public class EnforcementBench {
         /** What each process used since {@code before}; wrk's own time is measured apart. */
         Cpu since(Cpu before, long wrkMicros) {
             return new Cpu(service - before.service, redis - before.redis, script - before.script,
-                    redisReads - before.redisReads, kafka - before.kafka, wrkMicros, bucket4j - before.bucket4j);
+                    redisReads - before.redisReads, kafka - before.kafka, wrkMicros, peer - before.peer);
         }
 
         Cpu plus(Cpu other) {
             return new Cpu(service + other.service, redis + other.redis, script + other.script,
-                    redisReads + other.redisReads, kafka + other.kafka, wrk + other.wrk, bucket4j + other.bucket4j);
+                    redisReads + other.redisReads, kafka + other.kafka, wrk + other.wrk, peer + other.peer);
         }
 
         Cpu per(long requests) {
             return new Cpu(service / requests, redis / requests, script / requests, redisReads / requests,
-                    kafka / requests, wrk / requests, bucket4j / requests);
+                    kafka / requests, wrk / requests, peer / requests);
         }
 
         double total() {
-            return service + redis + kafka + wrk + bucket4j;
+            return service + redis + kafka + wrk + peer;
         }
 
         private static double field(String info, String name) {
@@ -448,8 +469,8 @@ public class EnforcementBench {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "CPU µs per request: service %.0f, Redis %.0f (script %.1f; %.2f socket reads), Kafka %.0f, wrk %.0f, Bucket4j app %.0f, total %.0f",
-                    service, redis, script, redisReads, kafka, wrk, bucket4j, total());
+            return String.format(Locale.ROOT, "CPU µs per request: service %.0f, Redis %.0f (script %.1f; %.2f socket reads), Kafka %.0f, wrk %.0f, child-process peer (Bucket4j app or baseline) %.0f, total %.0f",
+                    service, redis, script, redisReads, kafka, wrk, peer, total());
         }
     }
 
@@ -541,40 +562,62 @@ public class EnforcementBench {
     }
 
     /**
-     * The Bucket4j peer (bench/bucket4j, built by bench/run.sh): a child process with this JVM's options
-     * (BENCH_SERVER_JVM_OPTS), on a free 127.0.0.1 port, on the benchmark's Redis, with a customer's
-     * limits as its per-key plan. Stopped by its PID, at the end or when this JVM exits.
+     * A server measured beside the in-process service, as a child process with this JVM's options
+     * (BENCH_SERVER_JVM_OPTS), on a free 127.0.0.1 port and the benchmark's Redis: the Bucket4j peer
+     * (bench/bucket4j), and the baseline, enforcement-service built at {@link #BASELINE_COMMIT} (before
+     * the charge script metered, ADR 0018), both built by bench/run.sh. Stopped by PID, at the end or
+     * when this JVM exits.
      */
-    record Bucket4jPeer(Process process, String base) {
+    record Peer(String name, Process process, String base, Path log) {
 
-        static final Path JAR = Path.of("bench/bucket4j/target/bucket4j-peer.jar");
-        static final Path LOG = Path.of("bench/bucket4j/target/bucket4j-peer.log");
+        static final String BASELINE_COMMIT = env("BENCH_BASELINE", "4206443");
 
-        static Bucket4jPeer start(int redisPort) throws Exception {
+        static Peer bucket4j(int redisPort) throws Exception {
+            return start("the Bucket4j peer", Path.of("bench/bucket4j/target/bucket4j-peer.jar"), List.of(
+                    "--peer.redis-uri=redis://127.0.0.1:" + redisPort,
+                    "--peer.requests-per-second=" + CUSTOMER_LIMITS.requestsPerSecond(),
+                    "--peer.burst=" + CUSTOMER_LIMITS.burst(),
+                    "--peer.monthly-quota=" + CUSTOMER_LIMITS.monthlyQuota()), "mg_bench_probe");
+        }
+
+        /** The baseline on its own Redis database, so its counters are not the in-process service's. */
+        static Peer baseline(int redisPort, String kafka, String issuer, int plansPort) throws Exception {
+            String jar = System.getenv("BENCH_BASELINE_JAR");
+            if (jar == null) {
+                throw new IllegalStateException("run by bench/run.sh, which builds the baseline and sets BENCH_BASELINE_JAR");
+            }
+            return start("the baseline " + BASELINE_COMMIT, Path.of(jar), List.of(
+                    "--spring.data.redis.port=" + redisPort,
+                    "--spring.data.redis.database=1",
+                    "--spring.kafka.bootstrap-servers=" + kafka,
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                    "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
+                    "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plansPort,
+                    "--metricgate.enforcement.plan-changes-group=enforcement-baseline",
+                    "--metricgate.enforcement.local-cache-ttl=30m"), "mg_bench_" + String.format(Locale.ROOT, "%06d", KEYS));
+        }
+
+        private static Peer start(String name, Path jar, List<String> args, String probeKey) throws Exception {
             String jvmOptions = System.getenv("BENCH_SERVER_JVM_OPTS");
-            if (jvmOptions == null || !Files.isRegularFile(JAR)) {
-                throw new IllegalStateException("run by bench/run.sh, which builds " + JAR
+            if (jvmOptions == null || !Files.isRegularFile(jar)) {
+                throw new IllegalStateException("run by bench/run.sh, which builds " + jar
                         + " and sets BENCH_SERVER_JVM_OPTS");
             }
             int port = Net.freePort();
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElseThrow());
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-            command.addAll(List.of("-jar", JAR.toString(),
-                    "--server.port=" + port,
-                    "--peer.redis-uri=redis://127.0.0.1:" + redisPort,
-                    "--peer.requests-per-second=" + CUSTOMER_LIMITS.requestsPerSecond(),
-                    "--peer.burst=" + CUSTOMER_LIMITS.burst(),
-                    "--peer.monthly-quota=" + CUSTOMER_LIMITS.monthlyQuota(),
-                    "--spring.main.banner-mode=off",
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN"));
+            command.addAll(args);
+            Path log = Path.of(jar.toString().replaceAll("\\.jar$", "") + "-bench.log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(LOG.toFile())
+                    .redirectOutput(log.toFile())
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bucket4j-peer-stop"));
-            Bucket4jPeer peer = new Bucket4jPeer(process, "http://127.0.0.1:" + port);
-            peer.awaitAnswer();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "peer-stop"));
+            Peer peer = new Peer(name, process, "http://127.0.0.1:" + port, log);
+            peer.awaitAnswer(probeKey);
             return peer;
         }
 
@@ -582,27 +625,27 @@ public class EnforcementBench {
             return process.pid();
         }
 
-        private void awaitAnswer() throws Exception {
+        private void awaitAnswer(String probeKey) throws Exception {
             HttpClient client = HttpClient.newHttpClient();
             HttpRequest check = HttpRequest.newBuilder(URI.create(base + "/v1/check"))
-                    .header("X-Api-Key", "mg_bench_probe")
+                    .header("X-Api-Key", probeKey)
                     .POST(HttpRequest.BodyPublishers.noBody())
                     .build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the Bucket4j peer exited with " + process.exitValue() + ", see " + LOG);
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
                 }
                 try {
                     var response = client.send(check, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
-                        throw new IllegalStateException("the Bucket4j peer answered " + response.statusCode() + ": "
+                        throw new IllegalStateException(name + " answered " + response.statusCode() + ": "
                                 + response.body());
                     }
                     return;
                 } catch (ConnectException notYet) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the Bucket4j peer did not answer in 120 s, see " + LOG);
+                        throw new IllegalStateException(name + " did not answer in 120 s, see " + log);
                     }
                     Thread.sleep(200);
                 }
@@ -834,8 +877,16 @@ public class EnforcementBench {
                         + "%.0f on the hot key, %.0f on 10,000 keys, %.0f per /v1/ping; the Bucket4j app %.0f per decision "
                         + "on the 50 keys, %.0f on the hot key; Redis %.0f and %.0f per check, %.0f and %.0f per Bucket4j decision%n",
                 tree.cpu().service(), hot.cpu().service(), check64.cpu().service(), ping64.cpu().service(),
-                bucket4jTree.cpu().bucket4j(), bucket4jHot.cpu().bucket4j(), tree.cpu().redis(), hot.cpu().redis(),
+                bucket4jTree.cpu().peer(), bucket4jHot.cpu().peer(), tree.cpu().redis(), hot.cpu().redis(),
                 bucket4jTree.cpu().redis(), bucket4jHot.cpu().redis()));
+        Result before = results.get(15);
+        out.append(String.format(Locale.ROOT, "%n/v1/check vs the same check before metering (enforcement-service at %s, "
+                        + "as a child process with the same JVM options, same Redis and stand-ins), the 50 keys, 64 "
+                        + "connections: %.2f (%,.0f vs %,.0f requests/s), p99 %.2f ms vs %.2f ms, Redis commands per "
+                        + "decision %.3f vs %.3f, CPU µs per check %.0f vs %.0f%n",
+                Peer.BASELINE_COMMIT, tree.rps() / before.rps(), tree.rps(), before.rps(), tree.p99() / 1000.0,
+                before.p99() / 1000.0, tree.commandsPerRequest(), before.commandsPerRequest(), tree.cpu().service(),
+                before.cpu().peer()));
         System.out.print(out);
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());

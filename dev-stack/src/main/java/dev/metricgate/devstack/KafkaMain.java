@@ -1,9 +1,15 @@
 package dev.metricgate.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
- * Entry point of the broker JVM: formats the KRaft log directory, starts {@code kafka.Kafka}, and
+ * Entry point of the broker JVM: formats the KRaft log directory (unless a broker ran on it before:
+ * one started again after a crash keeps its data and cluster id), starts {@code kafka.Kafka}, and
  * halts as soon as the JVM that started it is gone, so a killed test run leaves no broker behind.
  */
 public final class KafkaMain {
@@ -24,6 +30,10 @@ public final class KafkaMain {
         watchdog.setDaemon(true);
         watchdog.start();
 
+        if (formatted(config)) {
+            kafka.Kafka.main(new String[] {config});
+            return;
+        }
         String clusterId = kafkaClusterId();
         int formatted = kafka.tools.StorageTool.execute(
                 // "--cluster-id=<id>": a base64url id may start with '-', which as a separate argument
@@ -34,6 +44,16 @@ public final class KafkaMain {
             Runtime.getRuntime().halt(formatted);
         }
         kafka.Kafka.main(new String[] {config});
+    }
+
+    private static boolean formatted(String config) {
+        var properties = new Properties();
+        try (var in = Files.newInputStream(Path.of(config))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Files.exists(Path.of(properties.getProperty("log.dirs"), "meta.properties"));
     }
 
     /** Kafka cluster ids are 16 random bytes, base64url without padding. */

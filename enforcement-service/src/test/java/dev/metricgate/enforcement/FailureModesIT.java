@@ -5,10 +5,16 @@ import static dev.metricgate.enforcement.support.Trees.limits;
 import static dev.metricgate.enforcement.support.Trees.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metricgate.contracts.Topics;
 import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.Trees.Key;
+import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,23 +139,28 @@ class FailureModesIT extends EnforcementIT {
             assertThat(Checks.status(port, closed.plaintext(), null)).isEqualTo(200);
             var fallbacks = instance.getBean(MeterRegistry.class).counter("metricgate.fallbacks", "mode", "fail_soft");
 
-            // a script that keeps Redis busy for 2 s: every command behind it waits
+            RedisClient probeClient = RedisClient.create(
+                    RedisURI.create("127.0.0.1", SharedServers.redis().port()));
+            var probe = probeClient.connect();
+            probe.setTimeout(Duration.ofMillis(200));
+            // a script that keeps Redis busy for 3 s: every command behind it waits
             var busy = CompletableFuture.runAsync(() -> redis.execute(RedisScript.of("""
                             local function micros() local t = redis.call('TIME') return t[1] * 1000000 + t[2] end
                             local start = micros()
-                            repeat until micros() - start > 2000000
+                            repeat until micros() - start > 3000000
                             return 1""", Long.class), List.of()));
             try {
-                Thread.sleep(200);
-                assertThat(busy).isNotDone();
+                Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> redisBusy(probe));
                 assertThat(Checks.status(port, closed.plaintext(), null)).isEqualTo(503);
                 assertThat(Checks.status(port, soft.plaintext(), null)).isEqualTo(200);
                 // both answers came from the failure mode, while Redis was still busy
-                assertThat(busy).isNotDone();
+                assertThat(redisBusy(probe)).isTrue();
                 assertThat(fallbacks.count()).isEqualTo(1);
             } finally {
-                // the busy script's own client gives up after its 1 s timeout; Redis goes on to 2 s
+                // the busy script's own client gives up after its timeout; Redis goes on to 3 s
                 busy.handle((done, timedOut) -> done).get(10, TimeUnit.SECONDS);
+                probe.close();
+                probeClient.shutdown();
             }
             Awaitility.await()
                     .atMost(Duration.ofSeconds(15))
@@ -192,6 +203,51 @@ class FailureModesIT extends EnforcementIT {
                     .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         } finally {
             instance.close();
+        }
+    }
+
+    @Test
+    void givenRedisUnreachable_whenAFailSoftCheckIsAnswered_thenItsUsageEventIsAlreadyInKafka() throws Exception {
+        int deadPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
+        properties.put("spring.data.redis.port", deadPort);
+        properties.put("spring.kafka.listener.auto-startup", false);
+        // a slow first send (metadata) on a busy build machine must not take the buffered path
+        properties.put("metricgate.enforcement.usage.record-ack-wait", "10s");
+        Key soft = key(tenant(1, limits(100, 100, 1000L, List.of(), "FAIL_SOFT", false)))
+                .registered();
+
+        var instance = startInstance(properties);
+        try {
+            int port = port(instance);
+            var published = instance.getBean(MeterRegistry.class).counter("metricgate.usage.published");
+            for (int i = 0; i < 3; i++) {
+                double before = published.count();
+                assertThat(Checks.status(port, soft.plaintext(), null)).isEqualTo(200);
+                // acknowledged by Kafka before the answer: a process killed now has lost nothing it answered
+                assertThat(published.count() - before).isEqualTo(1);
+            }
+        } finally {
+            instance.close();
+        }
+        assertThat(KafkaRecords.await(
+                        Topics.USAGE_EVENTS,
+                        record -> record.value().contains(soft.keyId().toString()),
+                        3,
+                        Duration.ofSeconds(30)))
+                .hasSize(3);
+    }
+
+    /** Whether Redis is still running a script: a PING on a connection opened before gets no answer in 200 ms. */
+    private static boolean redisBusy(StatefulRedisConnection<String, String> probe) {
+        try {
+            probe.sync().ping();
+            return false;
+        } catch (RedisCommandTimeoutException busy) {
+            return true;
         }
     }
 

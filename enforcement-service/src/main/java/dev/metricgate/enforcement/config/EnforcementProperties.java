@@ -46,6 +46,8 @@ public record EnforcementProperties(
     /**
      * @param bufferCapacity events of decisions made without Redis (failure modes) held while Kafka
      *     is unreachable; beyond it new ones are dropped (and counted)
+     * @param recordAckWait how long a decision made without Redis waits for Kafka's acknowledgement of
+     *     its usage event before it is answered; past it the event waits in the buffer
      * @param batchSize events sent per batch from that buffer
      * @param shutdownDrain how long a graceful shutdown waits for the buffer and the relay's last pass
      * @param relayEnabled whether this instance forwards the usage streams to Kafka (ADR 0018)
@@ -56,6 +58,7 @@ public record EnforcementProperties(
      */
     public record Usage(
             @DefaultValue("200000") int bufferCapacity,
+            @DefaultValue("500ms") Duration recordAckWait,
             @DefaultValue("500") int batchSize,
             @DefaultValue("15s") Duration shutdownDrain,
             @DefaultValue("true") boolean relayEnabled,

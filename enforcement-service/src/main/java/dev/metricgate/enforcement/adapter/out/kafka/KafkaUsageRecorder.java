@@ -26,13 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes usage events. The usage stream relay hands over what the charge script metered and
- * waits for Kafka's acknowledgement ({@link #publish}, ADR 0018). The few decisions made without
- * Redis (a plan's failure mode, a plan without limits) leave the request thread through a bounded
- * buffer instead; one sender thread publishes them
- * in batches with the idempotent producer, keyed by tenant, the event id in a header. A batch that
- * fails goes back to the front and is retried (with a fresh producer) until Kafka answers, so an
- * outage only fills the buffer; when the buffer is full, new events are dropped and counted. A
- * graceful shutdown drains the buffer before the producer closes.
+ * waits for Kafka's acknowledgement ({@link #publish}, ADR 0018). A decision made without Redis (a
+ * plan's failure mode, a plan without limits) is sent by its request thread, which waits for
+ * Kafka's acknowledgement before the decision is answered ({@link #record}), so a process killed
+ * right after has lost nothing it answered. Only when Kafka does not acknowledge within
+ * {@code record-ack-wait} (Kafka down too) does the event wait in a bounded buffer: one sender
+ * thread publishes it in batches, retrying (with a fresh producer) until Kafka answers; when the
+ * buffer is full, new events are dropped and counted. Until the sender gets through again, further
+ * events go straight to the buffer. Everything is keyed by tenant with the idempotent producer, the
+ * event id in a header. A graceful shutdown drains the buffer before the producer closes.
  */
 @Component
 class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycle {
@@ -53,6 +55,9 @@ class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycl
     private volatile int retryingCount;
     private volatile boolean running;
     private volatile boolean draining;
+    private volatile boolean kafkaAnswers = true;
+    private final Duration ackWait;
+    private final Counter buffered;
     private Thread sender;
 
     KafkaUsageRecorder(
@@ -67,6 +72,11 @@ class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycl
         this.buffer = new ArrayBlockingQueue<>(properties.usage().bufferCapacity());
         this.batchSize = properties.usage().batchSize();
         this.shutdownDrain = properties.usage().shutdownDrain();
+        this.ackWait = properties.usage().recordAckWait();
+        this.buffered = Counter.builder("metricgate.usage.buffered")
+                .description("Usage events of decisions made without Redis that Kafka did not acknowledge in time,"
+                        + " held in the local buffer")
+                .register(meters);
         this.dropped = Counter.builder("metricgate.usage.dropped")
                 .description("Usage events dropped because the local buffer was full")
                 .register(meters);
@@ -83,6 +93,21 @@ class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycl
 
     @Override
     public void record(UsageEvent event) {
+        if (kafkaAnswers) {
+            try {
+                kafka.send(producerRecord(event)).get(ackWait.toNanos(), TimeUnit.NANOSECONDS);
+                published.increment();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                // not acknowledged in time: the buffer's sender retries it (a late acknowledgement of
+                // this send is harmless, usage-service counts an event id once)
+                kafkaAnswers = false;
+                sendFailures.increment();
+            }
+        }
+        buffered.increment();
         if (!buffer.offer(event)) {
             dropped.increment();
         }
@@ -160,6 +185,7 @@ class KafkaUsageRecorder implements UsageRecorder, UsagePublisher, SmartLifecycl
             }
             if (failed.isEmpty()) {
                 backoff = 100;
+                kafkaAnswers = true;
             } else {
                 sendFailures.increment();
                 producers.reset();
