@@ -16,9 +16,11 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -172,13 +174,7 @@ class FailureModesIT extends EnforcementIT {
 
     @Test
     void givenRedisUnreachableAtStartUp_whenChecking_thenTheInstanceStartsAndDecidesByFailureMode() throws Exception {
-        int deadPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            deadPort = socket.getLocalPort();
-        }
-        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
-        properties.put("spring.data.redis.port", deadPort);
-        properties.put("spring.kafka.listener.auto-startup", false);
+        var properties = withoutRedis();
         Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
                 .registered();
         Key closed = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_CLOSED", false)))
@@ -208,13 +204,7 @@ class FailureModesIT extends EnforcementIT {
 
     @Test
     void givenRedisUnreachable_whenAFailSoftCheckIsAnswered_thenItsUsageEventIsAlreadyInKafka() throws Exception {
-        int deadPort;
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            deadPort = socket.getLocalPort();
-        }
-        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
-        properties.put("spring.data.redis.port", deadPort);
-        properties.put("spring.kafka.listener.auto-startup", false);
+        var properties = withoutRedis();
         // a slow first send (metadata) on a busy build machine must not take the buffered path
         properties.put("metricgate.enforcement.usage.record-ack-wait", "10s");
         Key soft = key(tenant(1, limits(100, 100, 1000L, List.of(), "FAIL_SOFT", false)))
@@ -249,6 +239,14 @@ class FailureModesIT extends EnforcementIT {
         } catch (RedisCommandTimeoutException busy) {
             return true;
         }
+    }
+
+    /** Properties of another instance whose Redis port nobody listens on. */
+    private static Map<String, Object> withoutRedis() throws IOException {
+        var properties = instanceProperties(SharedServers.kafka().bootstrapServers());
+        properties.put("spring.data.redis.port", deadPort());
+        properties.put("spring.kafka.listener.auto-startup", false);
+        return properties;
     }
 
     private boolean circuitOpen() {

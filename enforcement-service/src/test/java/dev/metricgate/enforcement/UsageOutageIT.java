@@ -11,8 +11,6 @@ import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -81,11 +79,5 @@ class UsageOutageIT extends EnforcementIT {
         events.forEach(r -> ids.add(
                 new String(r.headers().lastHeader(Topics.EVENT_ID_HEADER).value(), StandardCharsets.UTF_8)));
         return ids;
-    }
-
-    private static int deadPort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -8,6 +8,9 @@ import dev.metricgate.enforcement.EnforcementApplication;
 import dev.metricgate.testsupport.RealServers;
 import dev.metricgate.testsupport.SharedServers;
 import dev.metricgate.testsupport.Tokens;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +119,13 @@ public abstract class EnforcementIT {
                 .toArray(String[]::new);
         // on the same test calendar as the instance under test
         return new SpringApplicationBuilder(EnforcementApplication.class, ClockConfig.class).run(args);
+    }
+
+    /** A free 127.0.0.1 port nobody listens on: a server that is down. */
+    public static int deadPort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     public static int port(ConfigurableApplicationContext context) {

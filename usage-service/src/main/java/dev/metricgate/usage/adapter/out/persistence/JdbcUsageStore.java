@@ -36,6 +36,13 @@ class JdbcUsageStore implements UsageStore {
             + " shadow_denied = r.shadow_denied + excluded.shadow_denied, cost = r.cost + excluded.cost,"
             + " denied_cost = r.denied_cost + excluded.denied_cost";
 
+    /** A rollup row's counts of the events grouped: served cost = allowed and shadow-denied. */
+    private static final String COUNTS = "count(*) filter (where outcome = 'ALLOWED') as allowed,"
+            + " count(*) filter (where outcome = 'DENIED') as denied,"
+            + " count(*) filter (where outcome = 'SHADOW_DENIED') as shadow_denied,"
+            + " coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0) as cost,"
+            + " coalesce(sum(cost) filter (where outcome = 'DENIED'), 0) as denied_cost";
+
     private static final String STORE_NEW =
             """
             with ins as (
@@ -48,11 +55,7 @@ class JdbcUsageStore implements UsageStore {
             ), minute as (
                 select tenant_id, date_trunc('minute', occurred_at, 'UTC') as bucket,
                        coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid) as api_key_id, route,
-                       count(*) filter (where outcome = 'ALLOWED') as allowed,
-                       count(*) filter (where outcome = 'DENIED') as denied,
-                       count(*) filter (where outcome = 'SHADOW_DENIED') as shadow_denied,
-                       coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0) as cost,
-                       coalesce(sum(cost) filter (where outcome = 'DENIED'), 0) as denied_cost
+                       %5$s
                 from ins group by 1, 2, 3, 4
             ), up_minute as (
                 insert into usage_rollup_minute as r (%1$s)
@@ -92,11 +95,7 @@ class JdbcUsageStore implements UsageStore {
                 %4$s
             ), charged_minute as (
                 select c.tenant_id, date_trunc('minute', occurred_at, 'UTC') as bucket,
-                       count(*) filter (where outcome = 'ALLOWED') as allowed,
-                       count(*) filter (where outcome = 'DENIED') as denied,
-                       count(*) filter (where outcome = 'SHADOW_DENIED') as shadow_denied,
-                       coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0) as cost,
-                       coalesce(sum(cost) filter (where outcome = 'DENIED'), 0) as denied_cost
+                       %5$s
                 from ins cross join lateral unnest(ins.chain) as c(tenant_id)
                 group by 1, 2
             ), up_charged_minute as (
@@ -117,20 +116,16 @@ class JdbcUsageStore implements UsageStore {
                 %4$s
             )
             select count(*) from ins
-            """.formatted(ROLLUP_COLUMNS, ROLLUP_CONFLICT, TENANT_COLUMNS, TENANT_CONFLICT);
+            """.formatted(ROLLUP_COLUMNS, ROLLUP_CONFLICT, TENANT_COLUMNS, TENANT_CONFLICT, COUNTS);
 
     private static final String REBUILD_MINUTE = """
             insert into usage_rollup_minute (%s)
             select tenant_id, date_trunc('minute', occurred_at, 'UTC'),
                    coalesce(api_key_id, '00000000-0000-0000-0000-000000000000'::uuid), route,
-                   count(*) filter (where outcome = 'ALLOWED'),
-                   count(*) filter (where outcome = 'DENIED'),
-                   count(*) filter (where outcome = 'SHADOW_DENIED'),
-                   coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0),
-                   coalesce(sum(cost) filter (where outcome = 'DENIED'), 0)
+                   %2$s
             from usage_events where occurred_at >= ? and occurred_at < ?
             group by 1, 2, 3, 4
-            """.formatted(ROLLUP_COLUMNS);
+            """.formatted(ROLLUP_COLUMNS, COUNTS);
 
     private static final String REBUILD_COARSER = """
             insert into %1$s (%2$s)
@@ -150,15 +145,11 @@ class JdbcUsageStore implements UsageStore {
     private static final String REBUILD_CHARGED_MINUTE = """
             insert into usage_charged_rollup_minute (%s)
             select c.tenant_id, date_trunc('minute', occurred_at, 'UTC'),
-                   count(*) filter (where outcome = 'ALLOWED'),
-                   count(*) filter (where outcome = 'DENIED'),
-                   count(*) filter (where outcome = 'SHADOW_DENIED'),
-                   coalesce(sum(cost) filter (where outcome <> 'DENIED'), 0),
-                   coalesce(sum(cost) filter (where outcome = 'DENIED'), 0)
+                   %2$s
             from usage_events e cross join lateral unnest(coalesce(e.chain, tenant_chain(e.tenant_id))) as c(tenant_id)
             where occurred_at >= ? and occurred_at < ?
             group by 1, 2
-            """.formatted(TENANT_COLUMNS);
+            """.formatted(TENANT_COLUMNS, COUNTS);
 
     private static final String REBUILD_CHARGED_COARSER = """
             insert into usage_charged_rollup_%1$s (%2$s)
