@@ -30,7 +30,23 @@ public final class RedisClusterServer implements AutoCloseable {
         return Executables.onPath("redis-server") && Executables.onPath("redis-cli");
     }
 
+    /**
+     * Starts the cluster on free ports; when a port was taken between choosing and binding it (a
+     * node exits at once), starts again on new ones, up to three times.
+     */
     public static RedisClusterServer start(Path dir) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dir.resolve("attempt-" + attempt));
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static RedisClusterServer startOnce(Path dir) {
         Map<Integer, ChildProcess> nodes = new LinkedHashMap<>();
         var cluster = new RedisClusterServer(nodes);
         try {
@@ -65,11 +81,12 @@ public final class RedisClusterServer implements AutoCloseable {
                                 nodeDir.resolve("redis.log")));
             }
             for (var node : nodes.entrySet()) {
-                Net.await(
-                        "Redis cluster node " + node.getKey(),
-                        Duration.ofSeconds(10),
-                        node.getValue(),
-                        () -> Net.tcpOpen(node.getKey()));
+                // its own answer, not just an open port: another process may hold the port it failed to bind
+                Net.await("Redis cluster node " + node.getKey(), Duration.ofSeconds(10), node.getValue(), () -> {
+                    node.getValue().assertAlive();
+                    return Net.tcpOpen(node.getKey())
+                            && cluster.cli(node.getKey(), "ping").contains("PONG");
+                });
             }
             List<String> create = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
             cluster.addresses().forEach(create::add);

@@ -7,17 +7,22 @@ import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Quota counters Redis lost (a flushed or new Redis) come back from usage-service's record before
  * the tenant is admitted again (ADR 0019). What usage-service has not recorded yet at that moment
  * (its ingest lag, and decisions still in the lost Redis's usage stream) is what may be admitted
- * beyond the quota.
+ * beyond the quota. Checks of one tenant that all find its counter lost at once share one question
+ * to usage-service; seeding is once per tenant in Redis anyway.
  */
 public final class RebuildQuotas {
 
     private final UsageLedger ledger;
     private final LimitStore limits;
+    private final ConcurrentHashMap<String, CompletableFuture<Long>> asking = new ConcurrentHashMap<>();
 
     public RebuildQuotas(UsageLedger ledger, LimitStore limits) {
         this.ledger = ledger;
@@ -27,9 +32,32 @@ public final class RebuildQuotas {
     public void rebuild(KeyGrant grant, List<LimitCheck> lost) {
         List<QuotaSeed> seeds = new ArrayList<>(lost.size());
         for (LimitCheck check : lost) {
-            long used = ledger.chargedCost(check.tenant().tenantId(), check.period());
-            seeds.add(new QuotaSeed(check, used));
+            seeds.add(new QuotaSeed(check, charged(check)));
         }
         limits.seed(grant, seeds);
+    }
+
+    /** What usage-service recorded for the check's tenant and period, asked once however many wait. */
+    private long charged(LimitCheck check) {
+        String question = check.tenant().tenantId() + "|" + check.period().id();
+        var mine = new CompletableFuture<Long>();
+        CompletableFuture<Long> running = asking.putIfAbsent(question, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            long used = ledger.chargedCost(check.tenant().tenantId(), check.period());
+            mine.complete(used);
+            return used;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            asking.remove(question, mine);
+        }
     }
 }

@@ -152,11 +152,13 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
             Long seeded = commands()
                     .<Long>eval(seedScript, ScriptOutputType.INTEGER, keys, args)
                     .get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            log.info(
-                    "Rebuilt {} lost quota counters of the chain of {} from usage-service: {}",
-                    seeded,
-                    grant.tenantId(),
-                    seeds);
+            if (seeded != null && seeded > 0) {
+                log.info(
+                        "Rebuilt lost quota counters from usage-service's record, cost units used per tenant: {}",
+                        seeds.stream()
+                                .map(seed -> seed.check().tenant().tenantId() + "=" + seed.used())
+                                .toList());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CountersUnreachableException("interrupted while seeding quota counters", e);
