@@ -7,9 +7,6 @@ import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Quota counters Redis lost (a flushed or new Redis) come back from usage-service's record before
@@ -22,7 +19,7 @@ public final class RebuildQuotas {
 
     private final UsageLedger ledger;
     private final LimitStore limits;
-    private final ConcurrentHashMap<String, CompletableFuture<Long>> asking = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Long> asking = new SingleFlight<>();
 
     public RebuildQuotas(UsageLedger ledger, LimitStore limits) {
         this.ledger = ledger;
@@ -39,25 +36,8 @@ public final class RebuildQuotas {
 
     /** What usage-service recorded for the check's tenant and period, asked once however many wait. */
     private long charged(LimitCheck check) {
-        String question = check.tenant().tenantId() + "|" + check.period().id();
-        var mine = new CompletableFuture<Long>();
-        CompletableFuture<Long> running = asking.putIfAbsent(question, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-        try {
-            long used = ledger.chargedCost(check.tenant().tenantId(), check.period());
-            mine.complete(used);
-            return used;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            asking.remove(question, mine);
-        }
+        return asking.get(
+                check.tenant().tenantId() + "|" + check.period().id(),
+                () -> ledger.chargedCost(check.tenant().tenantId(), check.period()));
     }
 }

@@ -13,9 +13,6 @@ import dev.metricgate.enforcement.domain.InvalidApiKeyException;
 import dev.metricgate.enforcement.domain.KeyGrant;
 import dev.metricgate.enforcement.domain.ResolvedKey;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves a presented key: in-process cache, then the shared Redis cache, then plans-service. A
@@ -30,7 +27,7 @@ public final class ResolveApiKey {
     private final SharedResolutionCache shared;
     private final KeyDirectory directory;
     private final EnforcementMetrics metrics;
-    private final ConcurrentHashMap<String, CompletableFuture<ResolvedKey>> inFlight = new ConcurrentHashMap<>();
+    private final SingleFlight<String, ResolvedKey> loads = new SingleFlight<>();
 
     public ResolveApiKey(
             LocalResolutionCache local,
@@ -62,26 +59,11 @@ public final class ResolveApiKey {
     }
 
     private ResolvedKey loadOnce(String hash) {
-        CompletableFuture<ResolvedKey> mine = new CompletableFuture<>();
-        CompletableFuture<ResolvedKey> running = inFlight.putIfAbsent(hash, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-        }
-        try {
+        return loads.get(hash, () -> {
             ResolvedKey loaded = load(hash);
             local.put(hash, loaded);
-            mine.complete(loaded);
             return loaded;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(hash, mine);
-        }
+        });
     }
 
     private ResolvedKey load(String hash) {

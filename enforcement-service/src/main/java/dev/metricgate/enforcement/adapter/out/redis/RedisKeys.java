@@ -134,7 +134,7 @@ final class RedisKeys {
         return keys;
     }
 
-    private static byte[] utf8(String key) {
+    static byte[] utf8(String key) {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 }

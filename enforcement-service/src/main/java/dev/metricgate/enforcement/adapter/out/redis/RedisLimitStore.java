@@ -141,9 +141,9 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         for (int i = 0; i < seeds.size(); i++) {
             LimitCheck check = seeds.get(i).check();
             UUID tenant = check.tenant().tenantId();
-            keys[2 * i] = utf8(
+            keys[2 * i] = RedisKeys.utf8(
                     RedisKeys.quota(grant.rootTenantId(), tenant, check.period().id()));
-            keys[2 * i + 1] = utf8(RedisKeys.seedMarker(grant.rootTenantId(), tenant));
+            keys[2 * i + 1] = RedisKeys.utf8(RedisKeys.seedMarker(grant.rootTenantId(), tenant));
             args[2 * i] = number(seeds.get(i).used());
             // as the charge script sets it: the counter outlives its period by a day
             args[2 * i + 1] = number(check.period().end().toEpochMilli() + 86_400_000L - now);
@@ -165,10 +165,6 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             throw new CountersUnreachableException("Redis did not seed the quota counters", e);
         }
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private CountersUnreachableException unreachable(long start, Exception e) {
