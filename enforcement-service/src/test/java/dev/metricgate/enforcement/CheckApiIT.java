@@ -447,9 +447,26 @@ class CheckApiIT extends EnforcementIT {
     void givenDecisions_whenMeasured_thenCountedByOutcomePolicyAndCacheLevel() {
         Key key = key(tenant(1, limits(1, 1, null))).registered();
         double allowed = meters.counter(
-                        "metricgate.decisions", "outcome", "allowed", "policy", "none", "path", "shared")
+                        "metricgate.decisions",
+                        "outcome",
+                        "allowed",
+                        "policy",
+                        "none",
+                        "path",
+                        "shared",
+                        "protocol",
+                        "http")
                 .count();
-        double denied = meters.counter("metricgate.decisions", "outcome", "denied", "policy", "rate", "path", "shared")
+        double denied = meters.counter(
+                        "metricgate.decisions",
+                        "outcome",
+                        "denied",
+                        "policy",
+                        "rate",
+                        "path",
+                        "shared",
+                        "protocol",
+                        "http")
                 .count();
         double localHits = meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
                 .count();
@@ -459,10 +476,28 @@ class CheckApiIT extends EnforcementIT {
         assertThat(status(key, null)).isEqualTo(200);
         assertThat(status(key, null)).isEqualTo(429);
 
-        assertThat(meters.counter("metricgate.decisions", "outcome", "allowed", "policy", "none", "path", "shared")
+        assertThat(meters.counter(
+                                "metricgate.decisions",
+                                "outcome",
+                                "allowed",
+                                "policy",
+                                "none",
+                                "path",
+                                "shared",
+                                "protocol",
+                                "http")
                         .count())
                 .isEqualTo(allowed + 1);
-        assertThat(meters.counter("metricgate.decisions", "outcome", "denied", "policy", "rate", "path", "shared")
+        assertThat(meters.counter(
+                                "metricgate.decisions",
+                                "outcome",
+                                "denied",
+                                "policy",
+                                "rate",
+                                "path",
+                                "shared",
+                                "protocol",
+                                "http")
                         .count())
                 .isEqualTo(denied + 1);
         assertThat(meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
@@ -472,5 +507,69 @@ class CheckApiIT extends EnforcementIT {
                         .count())
                 .isEqualTo(directoryHits + 1);
         assertThat(meters.get("metricgate.redis.latency").timer().count()).isPositive();
+    }
+
+    @Test
+    void
+            givenChecksWithAndWithoutTraceContext_whenTimed_thenOneRequestTimerCountsThemAllAndOnlyTracedOnesCarryTheTrace() {
+        Key key = key(tenant(1, limits(1, 3, null))).registered();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        long allowedBefore = checkTimerCount("200");
+        long deniedBefore = checkTimerCount("429");
+
+        check(key).expectStatus().isOk();
+        check(key).expectStatus().isOk();
+        http().post()
+                .uri("/v1/check")
+                .header("X-Api-Key", key.plaintext())
+                .header("traceparent", traceparent)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        check(key)
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.traceId")
+                .doesNotExist();
+        http().post()
+                .uri("/v1/check")
+                .header("X-Api-Key", key.plaintext())
+                .header("traceparent", traceparent)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectBody()
+                .jsonPath("$.traceId")
+                .isEqualTo(traceId);
+
+        // the untraced checks are timed by CheckTiming, the traced ones by the HTTP observation: one
+        // series per status means both give a check the same tags
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(checkTimerCount("200")).isEqualTo(allowedBefore + 3);
+            assertThat(checkTimerCount("429")).isEqualTo(deniedBefore + 2);
+        });
+        var timer = meters.get("http.server.requests")
+                .tag("uri", "/v1/check")
+                .tag("status", "429")
+                .timer();
+        assertThat(timer.getId().getTags())
+                .extracting(io.micrometer.core.instrument.Tag::getKey)
+                .contains("error", "exception", "method", "outcome", "status", "uri");
+        assertThat(timer.takeSnapshot().histogramCounts())
+                .as("buckets for the dashboards' p99 across instances")
+                .isNotEmpty();
+    }
+
+    private long checkTimerCount(String status) {
+        var timers = meters.find("http.server.requests")
+                .tag("uri", "/v1/check")
+                .tag("status", status)
+                .timers();
+        assertThat(timers).as("one series for status " + status).hasSizeLessThanOrEqualTo(1);
+        return timers.stream()
+                .mapToLong(io.micrometer.core.instrument.Timer::count)
+                .sum();
     }
 }

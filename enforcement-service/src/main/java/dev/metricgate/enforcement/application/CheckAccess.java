@@ -80,7 +80,7 @@ public final class CheckAccess {
         List<LimitCheck> checks = CheckPlan.of(grant, command.route(), now);
         UsageEvent allowed = usageEvent(grant, command, now, eventIds.get());
         Decision decision = decide(grant, checks, command.cost(), now, allowed);
-        metrics.decided(decision);
+        metrics.decided(decision, command.protocol());
         if (decision.path() != DecisionPath.SHARED || checks.isEmpty()) {
             // the charge script metered every decision it made; the others are recorded here, with
             // the same event id, so a charge that answered too late is still counted once

@@ -38,8 +38,8 @@ class CheckController {
             @RequestBody(required = false) byte[] body,
             HttpServletResponse response) {
         CheckRequest request = requests.read(body);
-        Decision decision =
-                checkAccess.check(new CheckCommand(apiKey, request.routeOrDefault(), request.costOrDefault()));
+        Decision decision = checkAccess.check(new CheckCommand(
+                apiKey, request.routeOrDefault(), request.costOrDefault(), CheckCommand.Protocol.HTTP));
         if (!decision.allowed()) {
             throw new RequestDeniedException(decision);
         }

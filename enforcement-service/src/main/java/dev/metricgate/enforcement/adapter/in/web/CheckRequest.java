@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.adapter.in.web;
 
+import dev.metricgate.enforcement.application.CheckCommand;
 import dev.metricgate.kit.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +13,10 @@ import java.util.List;
  */
 record CheckRequest(String route, Integer cost) {
 
-    static final String ANY_ROUTE = "*";
     static final CheckRequest DEFAULTS = new CheckRequest(null, null);
-    static final int MAX_ROUTE_LENGTH = 256;
-    static final int MAX_COST = 1000;
 
     String routeOrDefault() {
-        return route == null ? ANY_ROUTE : route;
+        return route == null ? CheckCommand.ANY_ROUTE : route;
     }
 
     int costOrDefault() {
@@ -28,11 +26,13 @@ record CheckRequest(String route, Integer cost) {
     /** What is wrong with the fields, empty when nothing is. */
     List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>(0);
-        if (route != null && (route.isEmpty() || route.length() > MAX_ROUTE_LENGTH)) {
-            errors.add(new FieldError("route", "must be 1 to " + MAX_ROUTE_LENGTH + " characters"));
+        String routeProblem = route == null ? null : CheckCommand.routeProblem(route);
+        if (routeProblem != null) {
+            errors.add(new FieldError("route", routeProblem));
         }
-        if (cost != null && (cost < 1 || cost > MAX_COST)) {
-            errors.add(new FieldError("cost", "must be between 1 and " + MAX_COST));
+        String costProblem = cost == null ? null : CheckCommand.costProblem(cost);
+        if (costProblem != null) {
+            errors.add(new FieldError("cost", costProblem));
         }
         return errors;
     }

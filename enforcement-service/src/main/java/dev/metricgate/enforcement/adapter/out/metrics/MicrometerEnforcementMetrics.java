@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.adapter.out.metrics;
 
+import dev.metricgate.enforcement.application.CheckCommand.Protocol;
 import dev.metricgate.enforcement.application.port.out.EnforcementMetrics;
 import dev.metricgate.enforcement.domain.Decision;
 import dev.metricgate.enforcement.domain.DecisionPath;
@@ -21,7 +22,7 @@ class MicrometerEnforcementMetrics implements EnforcementMetrics {
 
     private static final String NONE = "none";
 
-    private final Counter[][][] decisions;
+    private final Counter[][][][] decisions;
     private final Counter[] fallbacks;
     private final Counter[][] lookups;
     private final ConcurrentHashMap<String, Counter> rejections = new ConcurrentHashMap<>();
@@ -30,16 +31,22 @@ class MicrometerEnforcementMetrics implements EnforcementMetrics {
     MicrometerEnforcementMetrics(MeterRegistry meters) {
         this.meters = meters;
         Policy[] policies = Policy.values();
-        decisions = new Counter[Outcome.values().length][policies.length + 1][DecisionPath.values().length];
+        Protocol[] protocols = Protocol.values();
+        decisions = new Counter[Outcome.values().length][policies.length + 1][DecisionPath.values().length]
+                [protocols.length];
         for (Outcome outcome : Outcome.values()) {
             for (int p = 0; p <= policies.length; p++) {
                 for (DecisionPath path : DecisionPath.values()) {
-                    decisions[outcome.ordinal()][p][path.ordinal()] = Counter.builder("metricgate.decisions")
-                            .description("Check decisions by outcome, denying policy and path")
-                            .tag("outcome", lower(outcome.name()))
-                            .tag("policy", p < policies.length ? policies[p].wireName() : NONE)
-                            .tag("path", lower(path.name()))
-                            .register(meters);
+                    for (Protocol protocol : protocols) {
+                        decisions[outcome.ordinal()][p][path.ordinal()][protocol.ordinal()] = Counter.builder(
+                                        "metricgate.decisions")
+                                .description("Check decisions by outcome, denying policy, path and protocol")
+                                .tag("outcome", lower(outcome.name()))
+                                .tag("policy", p < policies.length ? policies[p].wireName() : NONE)
+                                .tag("path", lower(path.name()))
+                                .tag("protocol", lower(protocol.name()))
+                                .register(meters);
+                    }
                 }
             }
         }
@@ -65,11 +72,11 @@ class MicrometerEnforcementMetrics implements EnforcementMetrics {
     }
 
     @Override
-    public void decided(Decision decision) {
+    public void decided(Decision decision, Protocol protocol) {
         int policy = decision.denied() == null
                 ? Policy.values().length
                 : decision.denied().policy().ordinal();
-        decisions[decision.outcome().ordinal()][policy][decision.path().ordinal()].increment();
+        decisions[decision.outcome().ordinal()][policy][decision.path().ordinal()][protocol.ordinal()].increment();
     }
 
     @Override

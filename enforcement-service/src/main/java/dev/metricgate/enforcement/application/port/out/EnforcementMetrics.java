@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.application.port.out;
 
+import dev.metricgate.enforcement.application.CheckCommand;
 import dev.metricgate.enforcement.domain.Decision;
 import dev.metricgate.enforcement.domain.FailureMode;
 
@@ -12,7 +13,7 @@ public interface EnforcementMetrics {
         DIRECTORY
     }
 
-    void decided(Decision decision);
+    void decided(Decision decision, CheckCommand.Protocol protocol);
 
     void rejected(String reason);
 
