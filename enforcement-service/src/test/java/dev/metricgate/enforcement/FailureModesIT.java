@@ -4,13 +4,18 @@ import static dev.metricgate.enforcement.support.Trees.key;
 import static dev.metricgate.enforcement.support.Trees.limits;
 import static dev.metricgate.enforcement.support.Trees.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
+import dev.metricgate.enforcement.support.Rls;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
+import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitResponse.Code;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisURI;
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +41,9 @@ class FailureModesIT extends EnforcementIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ApplicationContext context;
 
     private int status(Key key) {
         return http().post()
@@ -106,6 +115,56 @@ class FailureModesIT extends EnforcementIT {
         clock.advance(Duration.ofSeconds(2));
         assertThat(status(open)).isEqualTo(200);
         assertThat(status(open)).isEqualTo(429);
+    }
+
+    @Test
+    void givenRedisStopped_whenEnvoyAsks_thenFailSoftDecidesLocallyFailOpenAllowsFailClosedIsUnavailable()
+            throws Exception {
+        Key soft = key(tenant(1, limits(2, 6, 1000L, List.of(), "FAIL_SOFT", false)))
+                .registered();
+        Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
+                .registered();
+        Key closed = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_CLOSED", false)))
+                .registered();
+        try (Rls rls = Rls.to(context)) {
+            assertThat(rls.check(soft.plaintext()).getOverallCode()).isEqualTo(Code.OK);
+            assertThat(rls.check(closed.plaintext()).getOverallCode()).isEqualTo(Code.OK);
+
+            SharedServers.redis().pause();
+            try {
+                // a share of 0.5 of burst 6 is 3 local tokens
+                assertThat(List.of(
+                                rls.check(soft.plaintext()).getOverallCode(),
+                                rls.check(soft.plaintext()).getOverallCode(),
+                                rls.check(soft.plaintext()).getOverallCode(),
+                                rls.check(soft.plaintext()).getOverallCode()))
+                        .containsExactly(Code.OK, Code.OK, Code.OK, Code.OVER_LIMIT);
+                assertThat(List.of(
+                                rls.check(open.plaintext()).getOverallCode(),
+                                rls.check(open.plaintext()).getOverallCode()))
+                        .containsOnly(Code.OK);
+                assertThatThrownBy(() -> rls.check(closed.plaintext()))
+                        .isInstanceOfSatisfying(
+                                StatusRuntimeException.class,
+                                e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+            } finally {
+                SharedServers.redis().resume();
+            }
+
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (!recovered(rls, closed) && Instant.now().isBefore(deadline)) {
+                sleep(100);
+            }
+            assertThat(rls.check(closed.plaintext()).getOverallCode()).isEqualTo(Code.OK);
+        }
+    }
+
+    private boolean recovered(Rls rls, Key closed) {
+        try {
+            return rls.check(closed.plaintext()).getOverallCode() == Code.OK && !circuitOpen();
+        } catch (StatusRuntimeException e) {
+            return false;
+        }
     }
 
     @Test

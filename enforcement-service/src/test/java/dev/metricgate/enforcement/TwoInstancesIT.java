@@ -12,6 +12,7 @@ import dev.metricgate.contracts.PlanChangeEvent.TenantSnapshot;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
+import dev.metricgate.enforcement.support.Rls;
 import dev.metricgate.enforcement.support.Trees.Key;
 import dev.metricgate.testsupport.KafkaRecords;
 import dev.metricgate.testsupport.SharedServers;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +43,9 @@ class TwoInstancesIT extends EnforcementIT {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeEach
     void startSecondInstance() {
@@ -210,6 +215,37 @@ class TwoInstancesIT extends EnforcementIT {
 
         double expected = burst + rate * elapsed / 1000.0;
         assertThat((double) allowed.get()).isBetween(expected * 0.99, expected * 1.01);
+    }
+
+    @Test
+    void givenQuotaOfN_whenEnvoyAsksBothInstancesFrom64CallersEach_thenExactlyNAreOk() throws Exception {
+        int quota = 150;
+        Key key = key(tenant(1, limits(100_000, 100_000, (long) quota))).registered();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger overLimit = new AtomicInteger();
+        try (Rls first = Rls.to(context);
+                Rls other = Rls.to(second);
+                var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 128; i++) {
+                Rls target = i % 2 == 0 ? first : other;
+                done.add(callers.submit(() -> {
+                    for (int call = 0; call < 3; call++) {
+                        switch (target.check(key.plaintext()).getOverallCode()) {
+                            case OK -> ok.incrementAndGet();
+                            case OVER_LIMIT -> overLimit.incrementAndGet();
+                            default -> throw new IllegalStateException("unexpected code");
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        assertThat(ok.get()).isEqualTo(quota);
+        assertThat(overLimit.get()).isEqualTo(128 * 3 - quota);
     }
 
     private static void sleep(long millis) {

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the plan's failure mode
  * @param planChangesGroup consumer group of the plan-change listener, shared by all instances
  * @param batch how checks that arrive together share one call of the charge script (ADR 0017)
+ * @param grpc the port of Envoy's rate limit service protocol (ADR 0021)
  */
 @ConfigurationProperties("metricgate.enforcement")
 public record EnforcementProperties(
@@ -37,7 +38,8 @@ public record EnforcementProperties(
         @DefaultValue("enforcement-service") String planChangesGroup,
         @DefaultValue Usage usage,
         @DefaultValue Breaker breaker,
-        @DefaultValue Batch batch) {
+        @DefaultValue Batch batch,
+        @DefaultValue Grpc grpc) {
 
     public boolean redisClock() {
         return !"application".equals(clockSource);
@@ -85,4 +87,14 @@ public record EnforcementProperties(
             @DefaultValue("32") int maxDecisions,
             @DefaultValue("2") int maxInFlight,
             @DefaultValue("10ms") Duration maxWait) {}
+
+    /**
+     * @param address the address the gRPC server binds
+     * @param port its port, 0 for any free one; negative: no gRPC server
+     * @param shutdownGrace how long a shutdown waits for calls in progress
+     */
+    public record Grpc(
+            @DefaultValue("127.0.0.1") String address,
+            @DefaultValue("8092") int port,
+            @DefaultValue("5s") Duration shutdownGrace) {}
 }

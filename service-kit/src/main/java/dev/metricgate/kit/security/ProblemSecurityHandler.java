@@ -4,8 +4,6 @@ import dev.metricgate.kit.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,16 +49,8 @@ public final class ProblemSecurityHandler implements AuthenticationEntryPoint, A
     }
 
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        if (problem.getProperties() != null) {
-            body.putAll(problem.getProperties());
-        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        json.writeValue(response.getOutputStream(), Problems.document(problem));
     }
 }

@@ -1,6 +1,8 @@
 package dev.metricgate.kit.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -31,5 +33,21 @@ public final class Problems {
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("traceId"))) {
             problem.setProperty("traceId", traceId);
         }
+    }
+
+    /**
+     * The problem as its JSON document: the RFC 9457 members with the extension members beside them,
+     * for writers outside Spring MVC's message converters.
+     */
+    public static Map<String, Object> document(ProblemDetail problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
     }
 }

@@ -1,5 +1,6 @@
 package dev.metricgate.enforcement.adapter.in.web;
 
+import dev.metricgate.enforcement.adapter.in.RateLimitHeaders;
 import dev.metricgate.enforcement.application.CheckAccess;
 import dev.metricgate.enforcement.application.CheckCommand;
 import dev.metricgate.enforcement.domain.Decision;

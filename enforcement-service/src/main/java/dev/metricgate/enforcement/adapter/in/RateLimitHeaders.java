@@ -1,4 +1,4 @@
-package dev.metricgate.enforcement.adapter.in.web;
+package dev.metricgate.enforcement.adapter.in;
 
 import dev.metricgate.enforcement.domain.Decision;
 import dev.metricgate.enforcement.domain.PolicyStatus;
@@ -9,14 +9,14 @@ import java.util.function.BiConsumer;
  * per policy its quota and window, and what remains with the seconds until reset, e.g.
  * {@code "rate";q=100;w=1, "quota";q=1000000;w=2592000} and {@code "rate";r=42;t=1}.
  */
-final class RateLimitHeaders {
+public final class RateLimitHeaders {
 
-    static final String POLICY = "RateLimit-Policy";
-    static final String LIMIT = "RateLimit";
+    public static final String POLICY = "RateLimit-Policy";
+    public static final String LIMIT = "RateLimit";
 
     private RateLimitHeaders() {}
 
-    static void apply(Decision decision, BiConsumer<String, String> headers) {
+    public static void apply(Decision decision, BiConsumer<String, String> headers) {
         if (decision.policies().isEmpty()) {
             return;
         }
