@@ -37,6 +37,10 @@ fmt: ## Format the Java sources (palantir-java-format)
 bench: build ## Benchmark enforcement's /v1/check against the framework's ceiling (see docs/benchmarks.md)
 	bench/run.sh
 
+.PHONY: rls-demo
+rls-demo: ## Envoy's ShouldRateLimit (gRPC) against the running system: make rls-demo KEY=<api key> (printed by make run)
+	scripts/rls-demo.sh "$(KEY)" "$(RLS)" "$(CALLS)" "$(ROUTE)"
+
 .PHONY: chaos
 chaos: ## Inject faults into the running system (make start) under load; prints lost and duplicated decisions
 	scripts/chaos.sh

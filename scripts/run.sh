@@ -66,6 +66,11 @@ for service in plans-service:8081 enforcement-service:8082 usage-service:8083; d
     echo "$name did not become healthy; last log lines:" >&2; tail -30 "$RUN_DIR/$name.log" >&2; exit 1
   fi
 done
+if (exec 3<>/dev/tcp/127.0.0.1/8092) 2>/dev/null; then
+  printf '  %-20s 127.0.0.1:8092         (gRPC: Envoy rate limit service and health; make rls-demo)\n' "enforcement-service"
+else
+  echo "enforcement-service's gRPC port 8092 does not accept connections; see $RUN_DIR/enforcement-service.log" >&2; exit 1
+fi
 echo "Everything is up in $(( $(date +%s) - started )) s."
 
 scripts/seed-demo.sh

@@ -33,6 +33,10 @@ Try it:
   for i in \$(seq 1 7); do curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'X-Api-Key: $api_key' $ENFORCEMENT/v1/check; done
   curl -si -X POST -H 'X-Api-Key: $api_key' -H 'Content-Type: application/json' -d '{"route":"GET /orders","cost":1}' $ENFORCEMENT/v1/check
 
+  # the same checks as Envoy's rate limit filter makes them (gRPC ShouldRateLimit on port 8092):
+  # OK until the burst is spent, then OVER_LIMIT with Retry-After and the problem body
+  make rls-demo KEY=$api_key
+
   # the usage report (decisions appear within 5 s)
   curl -s -H "Authorization: Bearer \$TOKEN" "$USAGE/v1/usage/tenants/$customer/summary?period=current"
   curl -s -H "Authorization: Bearer \$TOKEN" "$USAGE/v1/usage/tenants/$reseller?from=\$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)&to=\$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)&granularity=MINUTE&groupBy=TENANT&includeDescendants=true"

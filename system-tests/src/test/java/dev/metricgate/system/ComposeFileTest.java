@@ -78,6 +78,7 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyServiceTheSystemNeedsIsThere_withAHealthCheckOrAHealthyDependency() throws IOException {
         var services = services();
 
@@ -91,11 +92,18 @@ class ComposeFileTest {
                         "enforcement-service",
                         "usage-service",
                         "prometheus",
-                        "grafana");
+                        "grafana",
+                        "envoy",
+                        "demo-upstream");
         for (String name : List.of(
                 "postgres", "redis", "kafka", "keycloak", "plans-service", "enforcement-service", "usage-service")) {
             assertThat(services.get(name)).as(name).containsKey("healthcheck");
         }
+        // Envoy reaches the rate limit service on enforcement-service's gRPC port
+        assertThat((List<String>) services.get("enforcement-service").get("ports"))
+                .contains("127.0.0.1:8092:8092");
+        assertThat((Map<String, Object>) services.get("envoy").get("depends_on"))
+                .containsKey("enforcement-service");
     }
 
     @Test

@@ -2,6 +2,12 @@ package dev.metricgate.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.envoyproxy.envoy.extensions.common.ratelimit.v3.RateLimitDescriptor;
+import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest;
+import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitResponse;
+import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -10,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -79,6 +86,58 @@ class EndToEndIT {
 
     @Test
     @Order(3)
+    void envoyAsksOverGrpc_theKeyIsLimitedLikeOverHttp_andUsageServiceCountsTheDecisions() throws Exception {
+        var system = LocalSystem.get();
+        String admin = Api.token(system.keycloak, "platform-admin", "platform-admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String plan = created(Api.post(system.plans + "/v1/plans", admin, """
+                {"name":"Envoy %s","rateLimit":{"requestsPerSecond":1,"burst":3},"monthlyQuota":1000}""".formatted(tag)));
+        String tenant = created(Api.post(system.plans + "/v1/tenants", admin, """
+                {"name":"Envoy %s","kind":"RESELLER","planId":"%s"}""".formatted(tag, plan)));
+        String apiKey = Api.post(system.plans + "/v1/tenants/" + tenant + "/api-keys", admin, "{}")
+                .json()
+                .get("key")
+                .asString();
+        var request = RateLimitRequest.newBuilder()
+                .setDomain("metricgate")
+                .addDescriptors(RateLimitDescriptor.newBuilder()
+                        .addEntries(RateLimitDescriptor.Entry.newBuilder()
+                                .setKey("api_key")
+                                .setValue(apiKey)))
+                .build();
+
+        List<RateLimitResponse.Code> codes = new ArrayList<>();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", system.enforcementGrpcPort)
+                .usePlaintext()
+                .build();
+        try {
+            var stub = RateLimitServiceGrpc.newBlockingStub(channel);
+            for (int i = 0; i < 4; i++) {
+                codes.add(stub.withDeadlineAfter(10, TimeUnit.SECONDS)
+                        .shouldRateLimit(request)
+                        .getOverallCode());
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(codes)
+                .containsExactly(
+                        RateLimitResponse.Code.OK,
+                        RateLimitResponse.Code.OK,
+                        RateLimitResponse.Code.OK,
+                        RateLimitResponse.Code.OVER_LIMIT);
+        Awaitility.await("usage-service records the 3 allowed gRPC decisions")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(system.usage + "/v1/usage/tenants/" + tenant + "/summary?period=current", admin)
+                                .json()
+                                .get("used")
+                                .asLong()
+                        == 3);
+    }
+
+    @Test
+    @Order(4)
     void grafanaDashboard_isValidAndQueriesOnlyMetricsTheServicesExport() throws IOException {
         var system = LocalSystem.get();
         JsonNode dashboard = DashboardMetrics.dashboard();

@@ -28,6 +28,7 @@ final class LocalSystem {
     final String enforcement;
     final String usage;
     final int redisPort;
+    final int enforcementGrpcPort;
     private final List<Process> processes = new ArrayList<>();
 
     private LocalSystem() {
@@ -43,6 +44,7 @@ final class LocalSystem {
         int plansPort = Net.freePort();
         int enforcementPort = Net.freePort();
         int usagePort = Net.freePort();
+        enforcementGrpcPort = Net.freePort();
         plans = "http://127.0.0.1:" + plansPort;
         enforcement = "http://127.0.0.1:" + enforcementPort;
         usage = "http://127.0.0.1:" + usagePort;
@@ -65,7 +67,8 @@ final class LocalSystem {
                 List.of(
                         "--spring.data.redis.port=" + redis.port(),
                         "--metricgate.enforcement.plans-service-url=" + plans,
-                        "--metricgate.enforcement.usage-service-url=" + usage));
+                        "--metricgate.enforcement.usage-service-url=" + usage,
+                        "--metricgate.enforcement.grpc.port=" + enforcementGrpcPort));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-system-shutdown"));
         for (String base : List.of(plans, usage, enforcement)) {
             awaitHealthy(base);
