@@ -4,7 +4,7 @@
 # 10,000 keys in 500 tenant trees (and 50 in one more tree), enforcement-service in-process and, as a
 # child process on the same Redis, the Bucket4j peer (bench/bucket4j) and the baseline (enforcement-service
 # at BENCH_BASELINE, default 4206443, before metering), and drives them with wrk.
-# Needs wrk (apt-get install -y wrk). Environment: BENCH_WARMUP (s, default 50),
+# Needs wrk (apt-get install -y wrk) and h2load (apt-get install -y nghttp2-client). Environment: BENCH_WARMUP (s, default 50),
 # BENCH_DURATION (s per phase, default 20), BENCH_ROUNDS (the phases take turns in this many slices,
 # default 4, so the ratios compare phases measured side by side), BENCH_THREADS (wrk threads, default 2), BENCH_JAVA_OPTS
 # (extra JVM options of the benchmark JVM only, e.g. -XX:StartFlightRecording=filename=/tmp/bench.jfr for a profile).
@@ -12,6 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+# h2load drives the gRPC phase (Envoy's ShouldRateLimit; wrk speaks no HTTP/2)
+command -v h2load >/dev/null || { echo "h2load is needed: apt-get install -y nghttp2-client" >&2; exit 1; }
 
 if [[ ! -d enforcement-service/target/classes ]]; then
   ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package -pl enforcement-service

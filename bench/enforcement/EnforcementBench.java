@@ -333,6 +333,7 @@ public class EnforcementBench {
                                 result.redisRoundTripMicros()) : "")
                         + "; p99 per round (ms): " + total.p99s());
             });
+            GRPC_LINES.addAll(GrpcVersusHttp.run(app, script, base, threads, rounds, Math.max(1, duration / rounds)));
         } finally {
             if (peer != null) {
                 peer.stop();
@@ -346,6 +347,143 @@ public class EnforcementBench {
         }
         report(results, warmup, duration, threads, pace, rounds);
         System.exit(0);
+    }
+
+    static final List<String> GRPC_LINES = new ArrayList<>();
+
+    /**
+     * 12. Envoy's {@code ShouldRateLimit} (gRPC over HTTP/2, driven by h2load from Debian's
+     * nghttp2-client: wrk speaks no HTTP/2, and h2load's HTTP/1.1 mode counts none of Tomcat's answers
+     * as succeeded) next to {@code POST /v1/check} (wrk, as in the phases above), the same key (the hot
+     * key, {@code mg_bench_000000}), 64 connections with one request in flight on each, taking turns in
+     * the rounds. The gRPC body is a prepared {@code RateLimitRequest} in gRPC's length-prefixed framing.
+     * The decisions counted by the service (by protocol) are printed next to h2load's answers, so a
+     * call that did not decide shows.
+     */
+    static final class GrpcVersusHttp {
+
+        static List<String> run(
+                ConfigurableApplicationContext app, Path script, String base, int threads, int rounds, int slice)
+                throws Exception {
+            int grpcPort = app.getBean(dev.metricgate.enforcement.adapter.in.grpc.GrpcServer.class).port();
+            String key = String.format(Locale.ROOT, "mg_bench_%06d", 0);
+            Path dir = Files.createDirectories(Path.of("enforcement-service/target/bench-h2load"));
+            byte[] message = io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest.newBuilder()
+                    .setDomain("metricgate")
+                    .addDescriptors(io.envoyproxy.envoy.extensions.common.ratelimit.v3.RateLimitDescriptor.newBuilder()
+                            .addEntries(io.envoyproxy.envoy.extensions.common.ratelimit.v3.RateLimitDescriptor.Entry
+                                    .newBuilder().setKey("api_key").setValue(key)))
+                    .build()
+                    .toByteArray();
+            var framed = java.nio.ByteBuffer.allocate(5 + message.length).put((byte) 0).putInt(message.length).put(message);
+            Path grpcBody = Files.write(dir.resolve("should-rate-limit.bin"), framed.array());
+            List<String> grpc = List.of("-c", "64", "-m", "1", "-t", "2", "-d", grpcBody.toString(),
+                    "-H", "content-type: application/grpc", "-H", "te: trailers",
+                    "http://127.0.0.1:" + grpcPort + "/envoy.service.ratelimit.v3.RateLimitService/ShouldRateLimit");
+            System.out.println("warming up the gRPC path: 10 s of ShouldRateLimit");
+            h2load(grpc, 10);
+            long[] grpcTotals = new long[5];
+            long[] httpTotals = new long[5];
+            for (int round = 1; round <= rounds; round++) {
+                add(grpcTotals, measured(app, grpc, slice, "grpc"));
+                add(httpTotals, measuredWithWrk(app, script, base, threads, slice));
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("");
+            lines.add("ShouldRateLimit (gRPC, h2load) next to POST /v1/check (wrk), one hot key, 64 connections, "
+                    + rounds + " interleaved rounds of " + slice + " s:");
+            lines.add("");
+            lines.add("| what | requests/s | latency ms (h2load: mean; wrk: p50) | answered / decided by the service | CPU µs per request (service) |");
+            lines.add("|---|---|---|---|---|");
+            lines.add(line("ShouldRateLimit, gRPC (h2load, h2)", grpcTotals));
+            lines.add(line("POST /v1/check, HTTP/1.1 (wrk)", httpTotals));
+            lines.add("");
+            lines.add(String.format(Locale.ROOT, "- ShouldRateLimit / POST /v1/check: %.2f",
+                    rate(grpcTotals) / rate(httpTotals)));
+            lines.forEach(System.out::println);
+            return lines;
+        }
+
+        /** Succeeded requests, duration µs, mean latency µs × succeeded, decisions the service counted, its CPU µs. */
+        private static long[] measured(ConfigurableApplicationContext app, List<String> args, int seconds,
+                String protocol) throws Exception {
+            double decidedBefore = decisions(app, protocol);
+            long cpuBefore = cpu();
+            long[] run = h2load(args, seconds);
+            long cpu = cpu() - cpuBefore;
+            return new long[] {run[0], run[1], run[2], Math.round(decisions(app, protocol) - decidedBefore), cpu};
+        }
+
+        private static long[] measuredWithWrk(
+                ConfigurableApplicationContext app, Path script, String base, int threads, int seconds)
+                throws Exception {
+            double decidedBefore = decisions(app, "http");
+            long cpuBefore = cpu();
+            Map<String, Long> run = wrk(script, base, new Phase("gRPC comparison", "hot", 64), threads, seconds);
+            long cpu = cpu() - cpuBefore;
+            long requests = run.get("requests");
+            return new long[] {requests, run.get("duration_us"), run.get("p50_us") * requests,
+                    Math.round(decisions(app, "http") - decidedBefore), cpu};
+        }
+
+        private static void add(long[] totals, long[] run) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] += run[i];
+            }
+        }
+
+        private static String line(String name, long[] t) {
+            return String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %,d / %,d | %.0f |", name, rate(t),
+                    t[0] == 0 ? 0 : t[2] / (double) t[0] / 1000.0, t[0], t[3], t[0] == 0 ? 0 : t[4] / (double) t[0]);
+        }
+
+        private static double rate(long[] t) {
+            return t[1] == 0 ? 0 : t[0] / (t[1] / 1e6);
+        }
+
+        private static double decisions(ConfigurableApplicationContext app, String protocol) {
+            return app.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .find("metricgate.decisions")
+                    .tag("protocol", protocol)
+                    .counters()
+                    .stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                    .sum();
+        }
+
+        private static long cpu() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                            .getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1000;
+        }
+
+        /** @return succeeded requests, duration µs, mean latency µs × succeeded */
+        static long[] h2load(List<String> args, int seconds) throws Exception {
+            List<String> command = new ArrayList<>(List.of("h2load", "-D", Integer.toString(seconds)));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("h2load failed:\n" + output);
+            }
+            Matcher finished = Pattern.compile("finished in ([0-9.]+)(m?s)").matcher(output);
+            Matcher succeeded = Pattern.compile("requests: \\d+ total, \\d+ started, \\d+ done, (\\d+) succeeded")
+                    .matcher(output);
+            Matcher time = Pattern.compile("time for request:\\s+\\S+\\s+\\S+\\s+([0-9.]+)(us|ms|s)")
+                    .matcher(output);
+            if (!finished.find() || !succeeded.find() || !time.find() || Long.parseLong(succeeded.group(1)) == 0) {
+                throw new IllegalStateException("unexpected h2load output:\n" + output);
+            }
+            double elapsed = Double.parseDouble(finished.group(1)) / (finished.group(2).equals("ms") ? 1000 : 1);
+            long ok = Long.parseLong(succeeded.group(1));
+            double mean = Double.parseDouble(time.group(1))
+                    * switch (time.group(2)) {
+                        case "us" -> 1;
+                        case "ms" -> 1000;
+                        default -> 1_000_000;
+                    };
+            return new long[] {ok, Math.round(elapsed * 1e6), Math.round(mean * ok)};
+        }
     }
 
     /** A phase's rounds added up: counts and CPU summed, latency percentiles kept per round. */
@@ -888,6 +1026,7 @@ public class EnforcementBench {
                 before.p99() / 1000.0, tree.commandsPerRequest(), before.commandsPerRequest(), tree.cpu().service(),
                 before.cpu().peer()));
         System.out.print(out);
+        GRPC_LINES.forEach(line -> out.append(line).append('\n'));
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
