@@ -32,7 +32,7 @@ public final class GrpcServer implements SmartLifecycle {
     private final Duration shutdownGrace;
     private final BindableService rateLimitService;
     private final ServerInterceptor observation;
-    private final HealthStatusManager health = new HealthStatusManager();
+    private HealthStatusManager health;
     private ExecutorService executor;
     private Server server;
 
@@ -49,6 +49,9 @@ public final class GrpcServer implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        // a new one per start: a stopped server's manager stays in its terminal state (NOT_SERVING),
+        // and a Spring context may be stopped and started again (tests pause cached contexts)
+        health = new HealthStatusManager();
         executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("grpc-", 0).factory());
         server = NettyServerBuilder.forAddress(address)
