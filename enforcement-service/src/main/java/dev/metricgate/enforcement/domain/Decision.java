@@ -58,7 +58,8 @@ public record Decision(
                             check.limit(),
                             state.remaining(),
                             ceilSeconds(state.resetMillis()),
-                            check.windowSeconds());
+                            check.windowSeconds(),
+                            check.isBucket() ? check.bucket().requestsPerSecond() : 0);
                 }
             }
             if (tightest != null) {

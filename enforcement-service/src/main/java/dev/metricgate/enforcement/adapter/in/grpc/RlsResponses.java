@@ -5,6 +5,7 @@ import com.google.protobuf.Duration;
 import dev.metricgate.enforcement.adapter.in.CheckProblems;
 import dev.metricgate.enforcement.adapter.in.RateLimitHeaders;
 import dev.metricgate.enforcement.domain.Decision;
+import dev.metricgate.enforcement.domain.Policy;
 import dev.metricgate.enforcement.domain.PolicyStatus;
 import dev.metricgate.kit.web.Problems;
 import io.envoyproxy.envoy.config.core.v3.HeaderValue;
@@ -77,27 +78,17 @@ final class RlsResponses {
                 .orElse(null);
     }
 
-    /**
-     * The limit in the largest unit that states it exactly: a bucket of q per w seconds is q·u/w per
-     * unit u; a quota is q per billing period, a month.
-     */
+    /** A bucket as its refill rate per second (burst aside), a quota per billing period, a month. */
     static RateLimit limit(PolicyStatus status) {
         RateLimit.Builder limit = RateLimit.newBuilder().setName(status.policy().wireName());
-        long q = status.limit();
-        long w = Math.max(1, status.windowSeconds());
-        if (status.policy() == dev.metricgate.enforcement.domain.Policy.QUOTA) {
-            return limit.setUnit(Unit.MONTH).setRequestsPerUnit(clamp(q)).build();
+        if (status.policy() == Policy.QUOTA) {
+            return limit.setUnit(Unit.MONTH)
+                    .setRequestsPerUnit(clamp(status.limit()))
+                    .build();
         }
-        Unit[] units = {Unit.SECOND, Unit.MINUTE, Unit.HOUR, Unit.DAY};
-        long[] seconds = {1, 60, 3_600, 86_400};
-        for (int i = 0; i < units.length; i++) {
-            if (q * seconds[i] % w == 0) {
-                return limit.setUnit(units[i])
-                        .setRequestsPerUnit(clamp(q * seconds[i] / w))
-                        .build();
-            }
-        }
-        return limit.setUnit(Unit.DAY).setRequestsPerUnit(clamp(q * 86_400 / w)).build();
+        return limit.setUnit(Unit.SECOND)
+                .setRequestsPerUnit(clamp(status.refillPerSecond()))
+                .build();
     }
 
     private RateLimitResponse.Builder withProblem(RateLimitResponse.Builder response, ProblemDetail problem) {
