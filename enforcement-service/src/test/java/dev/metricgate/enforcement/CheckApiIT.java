@@ -9,6 +9,7 @@ import dev.metricgate.contracts.KeyResolution.RouteLimit;
 import dev.metricgate.contracts.KeyResolution.TenantLevel;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.contracts.billing.BillingPeriod;
+import dev.metricgate.enforcement.support.Checks;
 import dev.metricgate.enforcement.support.EnforcementIT;
 import dev.metricgate.enforcement.support.PlansServiceStub;
 import dev.metricgate.enforcement.support.Trees;
@@ -446,28 +447,8 @@ class CheckApiIT extends EnforcementIT {
     @Test
     void givenDecisions_whenMeasured_thenCountedByOutcomePolicyAndCacheLevel() {
         Key key = key(tenant(1, limits(1, 1, null))).registered();
-        double allowed = meters.counter(
-                        "metricgate.decisions",
-                        "outcome",
-                        "allowed",
-                        "policy",
-                        "none",
-                        "path",
-                        "shared",
-                        "protocol",
-                        "http")
-                .count();
-        double denied = meters.counter(
-                        "metricgate.decisions",
-                        "outcome",
-                        "denied",
-                        "policy",
-                        "rate",
-                        "path",
-                        "shared",
-                        "protocol",
-                        "http")
-                .count();
+        double allowed = Checks.decisions(meters, "allowed", "none", "http");
+        double denied = Checks.decisions(meters, "denied", "rate", "http");
         double localHits = meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
                 .count();
         double directoryHits = meters.counter("metricgate.key.cache.lookups", "level", "directory", "result", "hit")
@@ -476,30 +457,8 @@ class CheckApiIT extends EnforcementIT {
         assertThat(status(key, null)).isEqualTo(200);
         assertThat(status(key, null)).isEqualTo(429);
 
-        assertThat(meters.counter(
-                                "metricgate.decisions",
-                                "outcome",
-                                "allowed",
-                                "policy",
-                                "none",
-                                "path",
-                                "shared",
-                                "protocol",
-                                "http")
-                        .count())
-                .isEqualTo(allowed + 1);
-        assertThat(meters.counter(
-                                "metricgate.decisions",
-                                "outcome",
-                                "denied",
-                                "policy",
-                                "rate",
-                                "path",
-                                "shared",
-                                "protocol",
-                                "http")
-                        .count())
-                .isEqualTo(denied + 1);
+        assertThat(Checks.decisions(meters, "allowed", "none", "http")).isEqualTo(allowed + 1);
+        assertThat(Checks.decisions(meters, "denied", "rate", "http")).isEqualTo(denied + 1);
         assertThat(meters.counter("metricgate.key.cache.lookups", "level", "local", "result", "hit")
                         .count())
                 .isEqualTo(localHits + 1);

@@ -57,12 +57,9 @@ class FailureModesIT extends EnforcementIT {
 
     @Test
     void givenRedisStopped_whenChecking_thenFailSoftDecidesLocallyFailOpenAllowsFailClosed503_andAllRecover() {
-        Key soft = key(tenant(1, limits(2, 6, 1000L, List.of(), "FAIL_SOFT", false)))
-                .registered();
-        Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
-                .registered();
-        Key closed = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_CLOSED", false)))
-                .registered();
+        Key soft = modeKey("FAIL_SOFT");
+        Key open = modeKey("FAIL_OPEN");
+        Key closed = modeKey("FAIL_CLOSED");
         assertThat(status(soft)).isEqualTo(200);
         assertThat(status(open)).isEqualTo(200);
         assertThat(status(open)).isEqualTo(429);
@@ -120,12 +117,9 @@ class FailureModesIT extends EnforcementIT {
     @Test
     void givenRedisStopped_whenEnvoyAsks_thenFailSoftDecidesLocallyFailOpenAllowsFailClosedIsUnavailable()
             throws Exception {
-        Key soft = key(tenant(1, limits(2, 6, 1000L, List.of(), "FAIL_SOFT", false)))
-                .registered();
-        Key open = key(tenant(1, limits(1, 1, null, List.of(), "FAIL_OPEN", false)))
-                .registered();
-        Key closed = key(tenant(1, limits(100, 100, null, List.of(), "FAIL_CLOSED", false)))
-                .registered();
+        Key soft = modeKey("FAIL_SOFT");
+        Key open = modeKey("FAIL_OPEN");
+        Key closed = modeKey("FAIL_CLOSED");
         try (Rls rls = Rls.to(context)) {
             assertThat(rls.check(soft.plaintext()).getOverallCode()).isEqualTo(Code.OK);
             assertThat(rls.check(closed.plaintext()).getOverallCode()).isEqualTo(Code.OK);
@@ -306,6 +300,19 @@ class FailureModesIT extends EnforcementIT {
         properties.put("spring.data.redis.port", deadPort());
         properties.put("spring.kafka.listener.auto-startup", false);
         return properties;
+    }
+
+    /**
+     * A key whose plan fails the given way: FAIL_SOFT 2/s, burst 6, quota 1000 (3 local tokens at a
+     * share of 0.5); FAIL_OPEN a bucket of 1; FAIL_CLOSED a bucket of 100.
+     */
+    private static Key modeKey(String failureMode) {
+        Key key = switch (failureMode) {
+            case "FAIL_SOFT" -> key(tenant(1, limits(2, 6, 1000L, List.of(), failureMode, false)));
+            case "FAIL_OPEN" -> key(tenant(1, limits(1, 1, null, List.of(), failureMode, false)));
+            default -> key(tenant(1, limits(100, 100, null, List.of(), failureMode, false)));
+        };
+        return key.registered();
     }
 
     private boolean circuitOpen() {

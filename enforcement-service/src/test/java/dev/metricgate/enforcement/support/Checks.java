@@ -35,4 +35,20 @@ public final class Checks {
     public static int status(int port, String apiKey, String body) {
         return post(port, apiKey, body).statusCode();
     }
+
+    /** How many decisions the service counted with these tags, over the shared path. */
+    public static double decisions(
+            io.micrometer.core.instrument.MeterRegistry meters, String outcome, String policy, String protocol) {
+        return meters.counter(
+                        "metricgate.decisions",
+                        "outcome",
+                        outcome,
+                        "policy",
+                        policy,
+                        "path",
+                        "shared",
+                        "protocol",
+                        protocol)
+                .count();
+    }
 }
