@@ -244,7 +244,10 @@ public class EnforcementBench {
                 // the phases measure the warm-cache path: the run lasts longer than the 5 min default,
                 // after which every key would be resolved again from Redis once
                 "--metricgate.enforcement.local-cache-ttl=30m",
-                "--logging.level.root=WARN"});
+                "--logging.level.root=WARN",
+                // h2load ends each slice by closing its connections with streams in flight: gRPC's
+                // "Stream closed before write" warnings, one per stream, say nothing about the service
+                "--logging.level.io.grpc.netty.NettyServerHandler=ERROR"});
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String base = "http://127.0.0.1:" + port;
         probe(base);
