@@ -388,8 +388,8 @@ public class EnforcementBench {
             long[] grpcTotals = new long[5];
             long[] httpTotals = new long[5];
             for (int round = 1; round <= rounds; round++) {
-                add(grpcTotals, measured(app, grpc, slice, "grpc"));
-                add(httpTotals, measuredWithWrk(app, script, base, threads, slice));
+                add(grpcTotals, measured(app, "grpc", () -> h2load(grpc, slice)));
+                add(httpTotals, measured(app, "http", () -> wrkHotKey(script, base, threads, slice)));
             }
             List<String> lines = new ArrayList<>();
             lines.add("");
@@ -407,26 +407,25 @@ public class EnforcementBench {
             return lines;
         }
 
-        /** Succeeded requests, duration µs, mean latency µs × succeeded, decisions the service counted, its CPU µs. */
-        private static long[] measured(ConfigurableApplicationContext app, List<String> args, int seconds,
-                String protocol) throws Exception {
+        /** A load generator's run: answered requests, duration µs, latency µs × answered. */
+        interface Run {
+            long[] run() throws Exception;
+        }
+
+        /** The run's figures, then the decisions the service counted for the protocol and its CPU µs. */
+        private static long[] measured(ConfigurableApplicationContext app, String protocol, Run load)
+                throws Exception {
             double decidedBefore = decisions(app, protocol);
-            long cpuBefore = cpu();
-            long[] run = h2load(args, seconds);
-            long cpu = cpu() - cpuBefore;
+            double cpuBefore = Cpu.serviceMicros();
+            long[] run = load.run();
+            long cpu = Math.round(Cpu.serviceMicros() - cpuBefore);
             return new long[] {run[0], run[1], run[2], Math.round(decisions(app, protocol) - decidedBefore), cpu};
         }
 
-        private static long[] measuredWithWrk(
-                ConfigurableApplicationContext app, Path script, String base, int threads, int seconds)
-                throws Exception {
-            double decidedBefore = decisions(app, "http");
-            long cpuBefore = cpu();
+        private static long[] wrkHotKey(Path script, String base, int threads, int seconds) throws Exception {
             Map<String, Long> run = wrk(script, base, new Phase("gRPC comparison", "hot", 64), threads, seconds);
-            long cpu = cpu() - cpuBefore;
             long requests = run.get("requests");
-            return new long[] {requests, run.get("duration_us"), run.get("p50_us") * requests,
-                    Math.round(decisions(app, "http") - decidedBefore), cpu};
+            return new long[] {requests, run.get("duration_us"), run.get("p50_us") * requests};
         }
 
         private static void add(long[] totals, long[] run) {
@@ -454,11 +453,6 @@ public class EnforcementBench {
                     .sum();
         }
 
-        private static long cpu() {
-            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                            .getOperatingSystemMXBean())
-                    .getProcessCpuTime() / 1000;
-        }
 
         /** @return succeeded requests, duration µs, mean latency µs × succeeded */
         static long[] h2load(List<String> args, int seconds) throws Exception {
@@ -558,9 +552,15 @@ public class EnforcementBench {
     record Cpu(double service, double redis, double script, double redisReads, double kafka, double wrk,
             double peer) {
 
+        /** CPU time this JVM (the service; the harness idles while a load generator runs) has used, µs. */
+        static double serviceMicros() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                                    java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                            .getProcessCpuTime()
+                    / 1e3;
+        }
+
         static Cpu now(StatefulRedisConnection<String, String> redis, long kafkaPid, long peerPid) {
-            var os = (com.sun.management.OperatingSystemMXBean)
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             String info = redis.sync().info("cpu");
             double redisSeconds = field(info, "used_cpu_user") + field(info, "used_cpu_sys");
             double kafkaMicros = cpuMicros(kafkaPid);
@@ -572,7 +572,7 @@ public class EnforcementBench {
                 scriptMicros += Double.parseDouble(script.group(1));
             }
             double reads = field(redis.sync().info("stats"), "total_reads_processed");
-            return new Cpu(os.getProcessCpuTime() / 1e3, redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0,
+            return new Cpu(serviceMicros(), redisSeconds * 1e6, scriptMicros, reads, kafkaMicros, 0,
                     cpuMicros(peerPid));
         }
 

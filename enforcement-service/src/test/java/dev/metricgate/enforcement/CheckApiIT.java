@@ -479,24 +479,14 @@ class CheckApiIT extends EnforcementIT {
 
         check(key).expectStatus().isOk();
         check(key).expectStatus().isOk();
-        http().post()
-                .uri("/v1/check")
-                .header("X-Api-Key", key.plaintext())
-                .header("traceparent", traceparent)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        tracedCheck(key, traceparent).expectStatus().isOk();
         check(key)
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectBody()
                 .jsonPath("$.traceId")
                 .doesNotExist();
-        http().post()
-                .uri("/v1/check")
-                .header("X-Api-Key", key.plaintext())
-                .header("traceparent", traceparent)
-                .exchange()
+        tracedCheck(key, traceparent)
                 .expectStatus()
                 .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
                 .expectBody()
@@ -519,6 +509,14 @@ class CheckApiIT extends EnforcementIT {
         assertThat(timer.takeSnapshot().histogramCounts())
                 .as("buckets for the dashboards' p99 across instances")
                 .isNotEmpty();
+    }
+
+    private ResponseSpec tracedCheck(Key key, String traceparent) {
+        return http().post()
+                .uri("/v1/check")
+                .header("X-Api-Key", key.plaintext())
+                .header("traceparent", traceparent)
+                .exchange();
     }
 
     private long checkTimerCount(String status) {

@@ -1,7 +1,6 @@
 package dev.metricgate.enforcement.adapter.in.grpc;
 
 import dev.metricgate.enforcement.application.CheckAccess;
-import dev.metricgate.enforcement.application.CheckCommand;
 import dev.metricgate.enforcement.domain.CountersUnavailableException;
 import dev.metricgate.enforcement.domain.InvalidApiKeyException;
 import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest;
@@ -34,13 +33,12 @@ public final class RateLimitGrpcService extends RateLimitServiceGrpc.RateLimitSe
     public void shouldRateLimit(RateLimitRequest request, StreamObserver<RateLimitResponse> answer) {
         RateLimitResponse response;
         try {
-            CheckCommand command = RlsRequests.toCommand(request);
-            try {
-                response = responses.decided(checkAccess.check(command), request.getDescriptorsCount());
-            } catch (InvalidApiKeyException e) {
-                response = responses.invalidKey(request.getDescriptorsCount());
-            }
+            response =
+                    responses.decided(checkAccess.check(RlsRequests.toCommand(request)), request.getDescriptorsCount());
+        } catch (InvalidApiKeyException e) {
+            response = responses.invalidKey(request.getDescriptorsCount());
         } catch (StatusRuntimeException e) {
+            // not one check (RlsRequests): nothing was charged
             answer.onError(e);
             return;
         } catch (CountersUnavailableException e) {
