@@ -1,5 +1,6 @@
 package dev.metricgate.system;
 
+import dev.metricgate.testsupport.Api;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.metricgate.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metricgate.testsupport.Api;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -2,6 +2,8 @@ package dev.metricgate.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metricgate.testsupport.Api;
+import dev.metricgate.testsupport.LocalSystem;
 import io.envoyproxy.envoy.extensions.common.ratelimit.v3.RateLimitDescriptor;
 import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest;
 import io.envoyproxy.envoy.service.ratelimit.v3.RateLimitResponse;

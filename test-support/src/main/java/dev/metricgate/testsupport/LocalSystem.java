@@ -1,7 +1,6 @@
-package dev.metricgate.system;
+package dev.metricgate.testsupport;
 
 import dev.metricgate.devstack.Net;
-import dev.metricgate.testsupport.SharedServers;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,17 +18,18 @@ import java.util.List;
  * Keycloak, and the three service jars as separate processes. Started once per test JVM; every
  * process is stopped by PID when the JVM exits.
  */
-final class LocalSystem {
+public final class LocalSystem {
 
     private static LocalSystem instance;
 
-    final String keycloak;
-    final String plans;
-    final String enforcement;
-    final String usage;
-    final int redisPort;
-    final int enforcementGrpcPort;
+    public final String keycloak;
+    public final String plans;
+    public final String enforcement;
+    public final String usage;
+    public final int redisPort;
+    public final int enforcementGrpcPort;
     private final List<Process> processes = new ArrayList<>();
+    private Process enforcementProcess;
 
     private LocalSystem() {
         var postgres = SharedServers.postgres();
@@ -69,17 +69,47 @@ final class LocalSystem {
                         "--metricgate.enforcement.plans-service-url=" + plans,
                         "--metricgate.enforcement.usage-service-url=" + usage,
                         "--metricgate.enforcement.grpc.port=" + enforcementGrpcPort));
+        enforcementProcess = processes.getLast();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-system-shutdown"));
         for (String base : List.of(plans, usage, enforcement)) {
             awaitHealthy(base);
         }
     }
 
-    static synchronized LocalSystem get() {
+    public static synchronized LocalSystem get() {
         if (instance == null) {
             instance = new LocalSystem();
         }
         return instance;
+    }
+
+    /**
+     * Freezes enforcement-service (SIGSTOP, by PID) until {@link #resumeEnforcement()}: it keeps its
+     * port and accepts connections but answers nothing, like a process stuck in a long pause.
+     */
+    public void pauseEnforcement() {
+        signal("-STOP", enforcementProcess.pid());
+    }
+
+    public void resumeEnforcement() {
+        signal("-CONT", enforcementProcess.pid());
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(pid))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void start(String service, int port, List<String> common, List<String> own) {
@@ -130,7 +160,8 @@ final class LocalSystem {
                 throw new IllegalStateException(e);
             }
             if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("a service process exited; see system-tests/target/system/*.log");
+                throw new IllegalStateException(
+                        "a service process exited; see target/system/*.log of the module under test");
             }
             try {
                 Thread.sleep(250);
@@ -139,7 +170,8 @@ final class LocalSystem {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(base + " not healthy in 120 s; see system-tests/target/system/*.log");
+        throw new IllegalStateException(
+                base + " not healthy in 120 s; see target/system/*.log of the module under test");
     }
 
     private void stop() {

@@ -1,4 +1,4 @@
-package dev.metricgate.system;
+package dev.metricgate.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,25 +14,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A thin HTTP client for the system's public APIs, used the way a platform team would use them. */
-final class Api {
+public final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Response(int status, HttpResponse<String> raw) {
-        JsonNode json() {
+    public record Response(int status, HttpResponse<String> raw) {
+        public JsonNode json() {
             return JSON.readTree(raw.body());
         }
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
     }
 
     private Api() {}
 
-    static String token(String keycloakBaseUrl, String username, String password) {
+    public static String token(String keycloakBaseUrl, String username, String password) {
         String form = Map.of(
                         "grant_type",
                         "password",
@@ -57,42 +57,42 @@ final class Api {
         return response.json().get("access_token").asString();
     }
 
-    static Response get(String url) {
+    public static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)));
     }
 
-    static Response get(String url, String token) {
+    public static Response get(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token));
     }
 
-    static Response post(String url, String token, String json) {
+    public static Response post(String url, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static Response patch(String url, String token, String json) {
+    public static Response patch(String url, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static Response delete(String url, String token) {
+    public static Response delete(String url, String token) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token)
                 .DELETE());
     }
 
-    static Response check(String enforcementBaseUrl, String apiKey) {
+    public static Response check(String enforcementBaseUrl, String apiKey) {
         return send(HttpRequest.newBuilder(URI.create(enforcementBaseUrl + "/v1/check"))
                 .header("X-Api-Key", apiKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"route\":\"GET /orders\",\"cost\":1}")));
     }
 
-    static Response checkCost(String enforcementBaseUrl, String apiKey, int cost) {
+    public static Response checkCost(String enforcementBaseUrl, String apiKey, int cost) {
         return send(HttpRequest.newBuilder(URI.create(enforcementBaseUrl + "/v1/check"))
                 .header("X-Api-Key", apiKey)
                 .header("Content-Type", "application/json")
