@@ -41,6 +41,10 @@ bench: build ## Benchmark enforcement's /v1/check against the framework's ceilin
 rls-demo: ## Envoy's ShouldRateLimit (gRPC) against the running system: make rls-demo KEY=<api key> (printed by make run)
 	scripts/rls-demo.sh "$(KEY)" "$(RLS)" "$(CALLS)" "$(ROUTE)"
 
+.PHONY: example
+example: build ## Start examples/orders-api (protected by metricgate-spring-boot-starter) against the running system (make start); prints curl commands
+	scripts/example.sh
+
 .PHONY: chaos
 chaos: ## Inject faults into the running system (make start) under load; prints lost and duplicated decisions
 	scripts/chaos.sh
