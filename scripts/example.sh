@@ -24,7 +24,7 @@ fi
 
 TOKEN=$(token platform-admin platform-admin)
 suffix=$(date +%s)
-plan=$(post /v1/plans '{"name":"Orders API '"$suffix"'","rateLimit":{"requestsPerSecond":1,"burst":5},"monthlyQuota":100,"routeLimits":[{"route":"POST /orders","requestsPerSecond":1,"burst":2}]}' | json "['id']")
+plan=$(post /v1/plans '{"name":"Orders API '"$suffix"'","rateLimit":{"requestsPerSecond":1,"burst":10},"monthlyQuota":100,"routeLimits":[{"route":"POST /orders","requestsPerSecond":1,"burst":2}]}' | json "['id']")
 tenant=$(post /v1/tenants '{"name":"Orders API consumer '"$suffix"'","kind":"RESELLER","planId":"'"$plan"'"}' | json "['id']")
 api_key=$(post "/v1/tenants/$tenant/api-keys" '{"name":"orders-api example"}' | json "['key']")
 
@@ -43,24 +43,22 @@ curl -fsS "$ORDERS/actuator/health" | grep -q '"UP"' || { echo "orders-api not u
 cat <<TRY
 
 orders-api runs at $ORDERS (log: $RUN_DIR/orders-api.log), protected by metricgate-spring-boot-starter.
-Its consumer $tenant has plan "Orders API $suffix": 1 req/s, burst 5, 100 per month; POST /orders 1 req/s, burst 2.
+Its consumer $tenant has plan "Orders API $suffix": 1 req/s, burst 10, 100 per month; POST /orders 1 req/s, burst 2.
 API key (local demo only): $api_key
 
 Try it:
   # 200, with the RateLimit headers of the consumer's plan
   curl -i -H 'X-Api-Key: $api_key' $ORDERS/orders/42
 
-  # the burst of 5 runs out: 200s, then 429
-  for i in \$(seq 1 6); do curl -s -o /dev/null -w '%{http_code}\n' -H 'X-Api-Key: $api_key' $ORDERS/orders/\$i; done
-
-  # the 429 itself: application/problem+json with Retry-After and the RateLimit headers
-  curl -i -H 'X-Api-Key: $api_key' $ORDERS/orders/42
+  # the burst of 10 runs out: ten 200s, then the 429 itself: application/problem+json with
+  # Retry-After and the RateLimit headers
+  for i in \$(seq 1 10); do curl -s -o /dev/null -w '%{http_code}\n' -H 'X-Api-Key: $api_key' $ORDERS/orders/\$i; done; curl -i -H 'X-Api-Key: $api_key' $ORDERS/orders/42
 
   # 401 problem+json for a key MetricGate does not know (and for a missing one)
   curl -i -H 'X-Api-Key: mg_not_a_key' $ORDERS/orders/42
 
-  # POST /orders has a route limit of its own (burst 2); GET /reports/monthly costs 10 of the quota
-  sleep 5; for i in 1 2 3; do curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'X-Api-Key: $api_key' $ORDERS/orders; done
+  # POST /orders has a route limit of its own (burst 2); GET /reports/monthly costs 5
+  sleep 10; for i in 1 2 3; do curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'X-Api-Key: $api_key' $ORDERS/orders; done
   sleep 1; curl -si -H 'X-Api-Key: $api_key' $ORDERS/reports/monthly | grep -i '^ratelimit:'
 
   # what the starter counted

@@ -101,6 +101,33 @@ public final class MetricGateClient implements AutoCloseable {
                 .thenApply(result -> told(request, result, started));
     }
 
+    /**
+     * Opens a pooled connection and loads the request and answer code before the first real call,
+     * so that call is not the one that pays for it (on a cold JVM it can take longer than the
+     * timeout). It asks the service about a call without a key, which it answers 401 without
+     * charging anything; the answer is not reported to the listener. Returns whether the service
+     * answered within the timeout.
+     */
+    public boolean warmUp() {
+        HttpRequest probe = HttpRequest.newBuilder(checkUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .header("User-Agent", USER_AGENT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.writeValueAsBytes(new Body("GET /", 1))))
+                .build();
+        try {
+            HttpResponse<byte[]> response = http.send(probe, HttpResponse.BodyHandlers.ofByteArray());
+            return answers.read(response.statusCode(), response.headers(), response.body())
+                    instanceof CheckResult.InvalidKey;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public Duration timeout() {
         return timeout;
     }

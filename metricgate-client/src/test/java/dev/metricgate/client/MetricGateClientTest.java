@@ -50,6 +50,10 @@ class MetricGateClientTest {
                 assertThat(result.headers().isEmpty()).isTrue();
             });
             assertThat(told).hasSize(2);
+            long warmUpStarted = System.nanoTime();
+            assertThat(client.warmUp()).isFalse();
+            assertThat(Duration.ofNanos(System.nanoTime() - warmUpStarted)).isLessThan(Duration.ofSeconds(5));
+            assertThat(told).as("a warm-up is not a decision").hasSize(2);
             acceptor.interrupt();
         } finally {
             for (Socket socket : held) {
@@ -75,6 +79,7 @@ class MetricGateClientTest {
                         unavailable ->
                                 assertThat(unavailable.cause()).isEqualTo(CheckResult.Unavailable.Cause.UNREACHABLE));
         assertThat(result.outcome().tag()).isEqualTo("unavailable");
+        assertThat(client.warmUp()).isFalse();
     }
 
     @Test

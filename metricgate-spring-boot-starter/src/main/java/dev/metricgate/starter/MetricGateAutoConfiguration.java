@@ -8,13 +8,17 @@ import dev.metricgate.starter.servlet.MetricGateHandlerInterceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -37,6 +41,8 @@ public class MetricGateAutoConfiguration {
     /** Counted when a call proceeds unchecked; tagged {@code cause} (timeout, unreachable, ...). */
     public static final String FAIL_OPEN = "metricgate.client.fail.open";
 
+    private static final Log log = LogFactory.getLog(MetricGateAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean
     MetricGateClient metricGateClient(MetricGateProperties properties, ObjectProvider<CheckListener> listeners) {
@@ -53,6 +59,21 @@ public class MetricGateAutoConfiguration {
             MetricGateClient client, MetricGateProperties properties, ObjectProvider<FailOpenListener> failOpens) {
         List<FailOpenListener> all = failOpens.orderedStream().toList();
         return new MetricGateGuard(client, properties, unavailable -> all.forEach(l -> l.failedOpen(unavailable)));
+    }
+
+    /** Warms the client up once the application has started and before it reports ready (see {@code metricgate.warm-up}). */
+    @Bean
+    @ConditionalOnProperty(prefix = "metricgate", name = "warm-up", matchIfMissing = true)
+    ApplicationListener<ApplicationStartedEvent> metricGateWarmUp(
+            MetricGateClient client, MetricGateProperties properties) {
+        return started -> {
+            if (!client.warmUp()) {
+                log.warn("MetricGate: enforcement-service at " + properties.getUrl()
+                        + " did not answer the warm-up check within " + properties.getTimeout()
+                        + "; the first calls may be slow or "
+                        + (properties.isFailOpen() ? "let through unchecked" : "answered 503"));
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -27,6 +27,13 @@ public class MetricGateProperties {
     /** How long a call waits for enforcement-service, connecting included. */
     private Duration timeout = Duration.ofMillis(250);
 
+    /**
+     * At startup, before the application reports ready, ask enforcement-service once about a call
+     * without a key (answered 401, charges nothing) so the first real call does not pay for a cold
+     * client and connection.
+     */
+    private boolean warmUp = true;
+
     public URI getUrl() {
         return url;
     }
@@ -73,5 +80,13 @@ public class MetricGateProperties {
 
     public void setTimeout(Duration timeout) {
         this.timeout = timeout;
+    }
+
+    public boolean isWarmUp() {
+        return warmUp;
+    }
+
+    public void setWarmUp(boolean warmUp) {
+        this.warmUp = warmUp;
     }
 }

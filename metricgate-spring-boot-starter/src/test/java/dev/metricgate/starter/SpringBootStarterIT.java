@@ -2,6 +2,7 @@ package dev.metricgate.starter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.metricgate.client.MetricGateClient;
 import dev.metricgate.devstack.Net;
 import dev.metricgate.testsupport.Api;
 import dev.metricgate.testsupport.LocalSystem;
@@ -111,6 +112,19 @@ class SpringBootStarterIT {
         assertThat(problem.get("policy").asString()).isEqualTo("rate");
         assertThat(problem.get("tenantLevel").asInt()).isEqualTo(1);
         assertThat(problem.get("instance").asString()).isEqualTo("/orders/4");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stack.class)
+    void theWarmUpAtStartupIsAnsweredByTheServiceAndChargesNothing(Stack stack) {
+        String key = consumerKey("""
+                {"name":"Starter warm-up %s","rateLimit":{"requestsPerSecond":1,"burst":2},"monthlyQuota":1000}""");
+        App app = app(stack);
+
+        boolean answered = app.context.getBean(MetricGateClient.class).warmUp();
+
+        assertThat(answered).isTrue();
+        assertThat(app.get("/orders/1", key).header("RateLimit")).contains("\"rate\";r=1;");
     }
 
     @ParameterizedTest

@@ -25,8 +25,8 @@ class OrdersController {
         return Map.of("id", "o-" + java.util.UUID.randomUUID().toString().substring(0, 8), "status", "accepted");
     }
 
-    /** An expensive report: each call costs 10 of the consumer's quota. */
-    @MeteredCost(10)
+    /** An expensive report: each call costs 5 of the consumer's rate limit and quota. */
+    @MeteredCost(5)
     @GetMapping("/reports/monthly")
     Map<String, Object> monthlyReport() {
         return Map.of("orders", 1234, "revenue", "56789.00");
