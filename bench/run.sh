@@ -20,7 +20,11 @@ if [[ ! -d enforcement-service/target/classes ]]; then
 fi
 ./mvnw -B -q -o -pl enforcement-service dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-CP="enforcement-service/target/classes:$(cat enforcement-service/target/bench-classpath.txt)"
+# metricgate-client, measured next to a direct HTTP call (ClientOverhead.java)
+if [[ ! -d metricgate-client/target/classes ]]; then
+  ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package -pl metricgate-client
+fi
+CP="enforcement-service/target/classes:metricgate-client/target/classes:$(cat enforcement-service/target/bench-classpath.txt)"
 
 # The Bucket4j peer's jar (offline when its dependencies are already in the local repository)
 ./mvnw -B -q -o -DskipTests -f bench/bucket4j/pom.xml package >/dev/null 2>&1 \
@@ -38,7 +42,8 @@ if [[ "$(git -C "$BASELINE_DIR" rev-parse --short=7 HEAD 2>/dev/null || true)" !
 fi
 BASELINE_JAR="$BASELINE_DIR/enforcement-service/target/enforcement-service-0.1.0-SNAPSHOT.jar"
 if [[ ! -f "$BASELINE_JAR" ]]; then
-  (cd "$BASELINE_DIR" && ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package -pl enforcement-service -am >/dev/null)
+  (cd "$BASELINE_DIR" && { ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package -pl enforcement-service -am \
+      >/dev/null 2>&1 || ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl enforcement-service -am; })
 fi
 export BENCH_BASELINE="$BASELINE" BENCH_BASELINE_JAR="$BASELINE_JAR"
 

@@ -337,6 +337,7 @@ public class EnforcementBench {
                         + "; p99 per round (ms): " + total.p99s());
             });
             GRPC_LINES.addAll(GrpcVersusHttp.run(app, script, base, threads, rounds, Math.max(1, duration / rounds)));
+            CLIENT_LINES.addAll(ClientOverhead.run(base, KEYS, rounds, Math.max(1, duration / rounds)));
         } finally {
             if (peer != null) {
                 peer.stop();
@@ -353,6 +354,7 @@ public class EnforcementBench {
     }
 
     static final List<String> GRPC_LINES = new ArrayList<>();
+    static final List<String> CLIENT_LINES = new ArrayList<>();
 
     /**
      * 12. Envoy's {@code ShouldRateLimit} (gRPC over HTTP/2, driven by h2load from Debian's
@@ -1030,6 +1032,7 @@ public class EnforcementBench {
                 before.cpu().peer()));
         System.out.print(out);
         GRPC_LINES.forEach(line -> out.append(line).append('\n'));
+        CLIENT_LINES.forEach(line -> out.append(line).append('\n'));
         Path file = Path.of("enforcement-service/target/bench-result.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
