@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine without Docker: dev-stack (PostgreSQL, Redis, Kafka,
-# Keycloak on 127.0.0.1), then plans-service, enforcement-service and usage-service as separate
+# Keycloak on 127.0.0.1), then plans-service, enforcement-service, usage-service and admin-console as separate
 # processes, seeds a demo and prints what to try. ctrl-C (or `make stop` after --detach) stops
 # every process it started, by PID.
 set -euo pipefail
@@ -53,8 +53,9 @@ start_service() {
 start_service plans-service "$FAST_START"
 start_service enforcement-service "$ENFORCEMENT_JVM"
 start_service usage-service "$FAST_START"
+start_service admin-console "$FAST_START"
 
-for service in plans-service:8081 enforcement-service:8082 usage-service:8083; do
+for service in plans-service:8081 enforcement-service:8082 usage-service:8083 admin-console:8084; do
   name=${service%%:*} port=${service##*:}
   for _ in $(seq 1 240); do
     curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && break

@@ -19,6 +19,9 @@ key_id=$(echo "$key_json" | json "['id']")
 
 cat <<TRY
 
+Admin console: http://127.0.0.1:8084 — sign in as platform-admin / platform-admin, or as the
+reseller's tenant admin $admin_user / acme-admin (sees only the reseller's subtree)
+
 Demo seeded (local credentials only):
   reseller  $reseller  (plan Reseller Gold: 50 req/s, burst 100, 1,000,000 per month)
   customer  $customer  (plan Customer Basic: 2 req/s, burst 5, 1,000 per month; POST /v1/orders 1 req/s, burst 2)

@@ -28,12 +28,22 @@ public final class RealmRoles {
     }
 
     static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        if (realmAccess == null || !(realmAccess.get("roles") instanceof List<?> roles)) {
-            return List.of();
-        }
-        return roles.stream()
+        return authorities(jwt.getClaims());
+    }
+
+    /** The realm roles in a token's claims ({@code realm_access.roles}) as {@code ROLE_<name>} authorities. */
+    public static List<GrantedAuthority> authorities(Map<String, Object> claims) {
+        return names(claims).stream()
                 .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
                 .toList();
+    }
+
+    /** The realm role names in a token's claims ({@code realm_access.roles}); none when absent. */
+    public static List<String> names(Map<String, Object> claims) {
+        if (!(claims.get("realm_access") instanceof Map<?, ?> realmAccess)
+                || !(realmAccess.get("roles") instanceof List<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().map(String::valueOf).toList();
     }
 }
