@@ -296,20 +296,23 @@ async function usagePanel(id) {
     el('label', {}, 'Split by', select('groupBy', [['', 'nothing'], ['ROUTE', 'route'], ['TENANT', 'child tenant']])),
     el('button', { type: 'submit', class: 'secondary', text: 'Refresh' }));
   const summary = el('div', { id: 'quota' });
+  const alerts = el('div', { id: 'quota-alerts' });
   const chart = el('div', { id: 'usage-chart' });
   const exportLink = el('a', { id: 'usage-export', text: 'Export CSV' });
-  body.replaceChildren(summary, controls, chart, el('p', {}, exportLink));
+  body.replaceChildren(summary, alerts, controls, chart, el('p', {}, exportLink));
   const draw = async () => {
     const values = Object.fromEntries(new FormData(controls).entries());
     const to = new Date();
     const from = new Date(to.getTime() - SPANS[values.granularity]);
     const range = `from=${from.toISOString()}&to=${to.toISOString()}`;
     exportLink.href = `/api/usage/v1/usage/tenants/${id}/export?${range}`;
-    const [series, current] = await Promise.all([
+    const [series, current, raised] = await Promise.all([
       usage('GET', `/v1/usage/tenants/${id}?${range}&granularity=${values.granularity}&includeDescendants=true`
         + (values.groupBy ? `&groupBy=${values.groupBy}` : '')),
-      usage('GET', `/v1/usage/tenants/${id}/summary?period=current`)]);
+      usage('GET', `/v1/usage/tenants/${id}/summary?period=current`),
+      usage('GET', `/v1/usage/tenants/${id}/alerts`)]);
     drawSummary(summary, current);
+    drawAlerts(alerts, raised);
     drawChart(chart, series, values.groupBy, from, to);
   };
   controls.addEventListener('submit', event => { event.preventDefault(); run(draw); });
@@ -325,6 +328,14 @@ function drawSummary(box, s) {
       ` · ${s.allowed.toLocaleString()} allowed, ${s.denied.toLocaleString()} denied, ${s.shadowDenied.toLocaleString()} shadow-denied`),
     s.quota ? el('div', { class: share >= 0.8 ? 'gauge high' : 'gauge', title: `${Math.round(share * 100)} %` },
       (() => { const bar = el('div'); bar.style.width = `${share * 100}%`; return bar; })()) : null);
+}
+
+/** Quota alerts: the subtree reached 80 % or 100 % of a period's quota (newest first). */
+function drawAlerts(box, raised) {
+  box.replaceChildren(...(raised.length ? [el('ul', { class: 'alerts' }, raised.slice(0, 6).map(a => el('li', {},
+    el('span', { class: a.thresholdPercent >= 100 ? 'badge SUSPENDED' : 'badge', text: `${a.thresholdPercent} %` }),
+    ` ${a.used.toLocaleString()} of ${a.quota.toLocaleString()} used, period from ${when(a.periodStart)} · raised ${when(a.occurredAt)}`)))]
+    : [el('p', { class: 'muted', text: 'No quota alerts.' })]));
 }
 
 const STEP = { MINUTE: 60e3, HOUR: 3600e3 };

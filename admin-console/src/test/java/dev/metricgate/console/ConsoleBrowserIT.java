@@ -121,7 +121,7 @@ class ConsoleBrowserIT {
         fill(planForm, "name", plan);
         fill(planForm, "rateLimit.requestsPerSecond", "1");
         fill(planForm, "rateLimit.burst", "5");
-        fill(planForm, "monthlyQuota", "1000");
+        fill(planForm, "monthlyQuota", "6");
         planForm.findElement(By.cssSelector("button[type=submit]")).click();
         awaitText(By.id("plan-table"), plan);
         screenshot("03-plans");
@@ -150,7 +150,8 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.id("secret-key"))).isEmpty();
         assertThat(text(By.id("key-table"))).doesNotContain(key);
 
-        // checks with it: burst 5, so 5 allowed and 2 denied, and they show in the usage chart
+        // checks with it: burst 5, so 5 allowed and 2 denied, and they show in the usage chart; 5 of
+        // the quota of 6 raises the 80 % alert
         List<Integer> answers = java.util.stream.IntStream.range(0, 7)
                 .mapToObj(i -> Api.check(system.enforcement, key).status())
                 .toList();
@@ -165,6 +166,7 @@ class ConsoleBrowserIT {
                     assertThat(waitFor(By.id("quota-used")).getText()).isEqualTo("5");
                     assertThat(browser.findElements(By.cssSelector("#usage-chart .uplot")))
                             .hasSize(1);
+                    assertThat(text(By.id("quota-alerts"))).contains("80 %").contains("5 of 6 used");
                 });
         assertThat(text(By.id("usage-table"))).contains("allowed").contains("denied");
         assertThat(text(By.id("quota"))).contains("5 allowed, 2 denied");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.metricgate.contracts.QuotaAlertEvent;
 import dev.metricgate.contracts.Topics;
 import dev.metricgate.testsupport.KafkaRecords;
+import dev.metricgate.testsupport.Tokens;
 import dev.metricgate.usage.application.EvaluateQuotaAlerts;
 import dev.metricgate.usage.application.PublishQuotaAlerts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** 80% and 100% of a period quota are announced once each, for the tenant and its ancestors. */
 class QuotaAlertsIT extends UsageServiceIT {
@@ -66,6 +68,22 @@ class QuotaAlertsIT extends UsageServiceIT {
                 .isZero();
         assertThat(meters.counter("metricgate.quota.alerts", "threshold", "100").count())
                 .isGreaterThanOrEqualTo(1);
+
+        // and an admin reads them, newest first
+        JsonNode listed = http().get()
+                .uri("/v1/usage/tenants/" + customer + "/alerts")
+                .header("Authorization", "Bearer " + Tokens.tenantAdmin(reseller))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(0).get("thresholdPercent").asInt()).isEqualTo(100);
+        assertThat(listed.get(1).get("thresholdPercent").asInt()).isEqualTo(80);
+        assertThat(listed.get(1).get("used").asLong()).isEqualTo(80);
+        assertThat(listed.get(1).get("quota").asLong()).isEqualTo(100);
     }
 
     @Test

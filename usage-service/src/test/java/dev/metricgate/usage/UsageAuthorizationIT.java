@@ -32,7 +32,8 @@ class UsageAuthorizationIT extends UsageServiceIT {
     static final List<String> ENDPOINTS = List.of(
             "/v1/usage/tenants/%s?" + RANGE,
             "/v1/usage/tenants/%s/summary?period=current",
-            "/v1/usage/tenants/%s/export?" + RANGE);
+            "/v1/usage/tenants/%s/export?" + RANGE,
+            "/v1/usage/tenants/%s/alerts");
 
     @BeforeAll
     void tenants() {

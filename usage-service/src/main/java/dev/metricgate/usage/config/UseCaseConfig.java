@@ -4,6 +4,7 @@ import dev.metricgate.usage.application.AlertCandidates;
 import dev.metricgate.usage.application.ApplyPlanChange;
 import dev.metricgate.usage.application.EvaluateQuotaAlerts;
 import dev.metricgate.usage.application.ExportUsage;
+import dev.metricgate.usage.application.ListQuotaAlerts;
 import dev.metricgate.usage.application.MaintainPartitions;
 import dev.metricgate.usage.application.PublishQuotaAlerts;
 import dev.metricgate.usage.application.QueryUsageTimeSeries;
@@ -83,6 +84,11 @@ class UseCaseConfig {
     @Bean
     SummarizeUsage summarizeUsage(TenantAccess access, UsageReports reports, Transactions transactions, Clock clock) {
         return new SummarizeUsage(access, reports, transactions, clock);
+    }
+
+    @Bean
+    ListQuotaAlerts listQuotaAlerts(TenantAccess access, QuotaAlertStore alerts, Transactions transactions) {
+        return new ListQuotaAlerts(access, alerts, transactions);
     }
 
     @Bean

@@ -148,6 +148,11 @@ class EvaluateQuotaAlertsTest {
         }
 
         @Override
+        public List<QuotaAlert> ofTenant(java.util.UUID tenantId, int limit) {
+            return stored.stream().filter(a -> a.tenantId().equals(tenantId)).toList();
+        }
+
+        @Override
         public void markPublished(QuotaAlert alert) {}
     }
 

@@ -1,8 +1,10 @@
 package dev.metricgate.usage.adapter.in.web;
 
+import dev.metricgate.usage.adapter.in.web.UsageResponses.QuotaAlertResponse;
 import dev.metricgate.usage.adapter.in.web.UsageResponses.SummaryResponse;
 import dev.metricgate.usage.adapter.in.web.UsageResponses.TimeSeriesResponse;
 import dev.metricgate.usage.application.ExportUsage;
+import dev.metricgate.usage.application.ListQuotaAlerts;
 import dev.metricgate.usage.application.QueryUsageTimeSeries;
 import dev.metricgate.usage.application.SummarizeUsage;
 import dev.metricgate.usage.domain.ExportRow;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -41,11 +44,17 @@ class UsageController {
     private final QueryUsageTimeSeries queryUsageTimeSeries;
     private final SummarizeUsage summarizeUsage;
     private final ExportUsage exportUsage;
+    private final ListQuotaAlerts listQuotaAlerts;
 
-    UsageController(QueryUsageTimeSeries queryUsageTimeSeries, SummarizeUsage summarizeUsage, ExportUsage exportUsage) {
+    UsageController(
+            QueryUsageTimeSeries queryUsageTimeSeries,
+            SummarizeUsage summarizeUsage,
+            ExportUsage exportUsage,
+            ListQuotaAlerts listQuotaAlerts) {
         this.queryUsageTimeSeries = queryUsageTimeSeries;
         this.summarizeUsage = summarizeUsage;
         this.exportUsage = exportUsage;
+        this.listQuotaAlerts = listQuotaAlerts;
     }
 
     /**
@@ -73,6 +82,14 @@ class UsageController {
             @PathVariable UUID id,
             @RequestParam(defaultValue = "current") String period) {
         return SummaryResponse.of(summarizeUsage.summarize(Callers.of(authentication), id, period(period)));
+    }
+
+    /** The quota alerts raised for the tenant (80 % and 100 % of a period's quota), newest first. */
+    @GetMapping("/alerts")
+    List<QuotaAlertResponse> alerts(JwtAuthenticationToken authentication, @PathVariable UUID id) {
+        return listQuotaAlerts.list(Callers.of(authentication), id).stream()
+                .map(QuotaAlertResponse::of)
+                .toList();
     }
 
     /** The rollup rows as CSV, streamed from a database cursor straight to the response. */

@@ -3,9 +3,12 @@ package dev.metricgate.usage.adapter.out.persistence;
 import dev.metricgate.usage.application.port.out.QuotaAlertStore;
 import dev.metricgate.usage.domain.QuotaAlert;
 import dev.metricgate.usage.domain.QuotaThreshold;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -41,16 +44,29 @@ class JdbcQuotaAlertStore implements QuotaAlertStore {
     public List<QuotaAlert> unpublished(int limit) {
         return jdbc.query(
                 "select * from quota_alerts where published_at is null order by occurred_at limit ?",
-                (rows, i) -> new QuotaAlert(
-                        Sql.uuid(rows, "id"),
-                        Sql.uuid(rows, "tenant_id"),
-                        threshold(rows.getInt("threshold")),
-                        Sql.instant(rows, "period_start"),
-                        Sql.instant(rows, "period_end"),
-                        rows.getLong("quota"),
-                        rows.getLong("used"),
-                        Sql.instant(rows, "occurred_at")),
+                JdbcQuotaAlertStore::alert,
                 limit);
+    }
+
+    @Override
+    public List<QuotaAlert> ofTenant(UUID tenantId, int limit) {
+        return jdbc.query(
+                "select * from quota_alerts where tenant_id = ? order by occurred_at desc, threshold desc limit ?",
+                JdbcQuotaAlertStore::alert,
+                tenantId,
+                limit);
+    }
+
+    private static QuotaAlert alert(ResultSet rows, int rowNumber) throws SQLException {
+        return new QuotaAlert(
+                Sql.uuid(rows, "id"),
+                Sql.uuid(rows, "tenant_id"),
+                threshold(rows.getInt("threshold")),
+                Sql.instant(rows, "period_start"),
+                Sql.instant(rows, "period_end"),
+                rows.getLong("quota"),
+                rows.getLong("used"),
+                Sql.instant(rows, "occurred_at"));
     }
 
     @Override
