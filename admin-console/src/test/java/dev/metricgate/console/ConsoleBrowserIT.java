@@ -124,6 +124,17 @@ class ConsoleBrowserIT {
         fill(planForm, "monthlyQuota", "6");
         planForm.findElement(By.cssSelector("button[type=submit]")).click();
         awaitText(By.id("plan-table"), plan);
+
+        // a child plan above its parent's ceiling: the service's 422 is shown, nothing is created
+        String tooBig = "Too big " + suffix;
+        WebElement childForm = waitFor(By.id("create-plan"));
+        fill(childForm, "name", tooBig);
+        new Select(childForm.findElement(By.name("parentPlanId"))).selectByVisibleText(plan);
+        fill(childForm, "rateLimit.requestsPerSecond", "100");
+        fill(childForm, "rateLimit.burst", "100");
+        childForm.findElement(By.cssSelector("button[type=submit]")).click();
+        awaitText(By.id("message"), "Rule violated");
+        assertThat(text(By.id("plan-table"))).doesNotContain(tooBig);
         screenshot("03-plans");
 
         String reseller = "Reseller " + suffix;
