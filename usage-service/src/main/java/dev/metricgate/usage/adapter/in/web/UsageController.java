@@ -1,6 +1,6 @@
 package dev.metricgate.usage.adapter.in.web;
 
-import dev.metricgate.usage.adapter.in.web.UsageResponses.QuotaAlertResponse;
+import dev.metricgate.contracts.QuotaAlertEvent;
 import dev.metricgate.usage.adapter.in.web.UsageResponses.SummaryResponse;
 import dev.metricgate.usage.adapter.in.web.UsageResponses.TimeSeriesResponse;
 import dev.metricgate.usage.application.ExportUsage;
@@ -11,6 +11,7 @@ import dev.metricgate.usage.domain.ExportRow;
 import dev.metricgate.usage.domain.Granularity;
 import dev.metricgate.usage.domain.GroupBy;
 import dev.metricgate.usage.domain.InvalidQueryException;
+import dev.metricgate.usage.domain.QuotaAlert;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -84,11 +85,14 @@ class UsageController {
         return SummaryResponse.of(summarizeUsage.summarize(Callers.of(authentication), id, period(period)));
     }
 
-    /** The quota alerts raised for the tenant (80 % and 100 % of a period's quota), newest first. */
+    /**
+     * The quota alerts raised for the tenant (80 % and 100 % of a period's quota), newest first, as
+     * the events published on {@code metricgate.quota-alerts.v1}.
+     */
     @GetMapping("/alerts")
-    List<QuotaAlertResponse> alerts(JwtAuthenticationToken authentication, @PathVariable UUID id) {
+    List<QuotaAlertEvent> alerts(JwtAuthenticationToken authentication, @PathVariable UUID id) {
         return listQuotaAlerts.list(Callers.of(authentication), id).stream()
-                .map(QuotaAlertResponse::of)
+                .map(QuotaAlert::event)
                 .toList();
     }
 

@@ -3,7 +3,6 @@ package dev.metricgate.usage.adapter.in.web;
 import dev.metricgate.usage.application.QueryUsageTimeSeries;
 import dev.metricgate.usage.domain.Granularity;
 import dev.metricgate.usage.domain.GroupBy;
-import dev.metricgate.usage.domain.QuotaAlert;
 import dev.metricgate.usage.domain.UsagePoint;
 import dev.metricgate.usage.domain.UsageSummary;
 import java.time.Instant;
@@ -92,26 +91,4 @@ final class UsageResponses {
     }
 
     record RebuildResponse(Instant from, Instant to, long rawEvents) {}
-
-    /** A quota alert: the tenant's subtree used {@code thresholdPercent} % of the period's quota. */
-    record QuotaAlertResponse(
-            UUID id,
-            int thresholdPercent,
-            Instant periodStart,
-            Instant periodEnd,
-            long quota,
-            long used,
-            Instant occurredAt) {
-
-        static QuotaAlertResponse of(QuotaAlert alert) {
-            return new QuotaAlertResponse(
-                    alert.id(),
-                    alert.threshold().percent(),
-                    alert.periodStart(),
-                    alert.periodEnd(),
-                    alert.quota(),
-                    alert.used(),
-                    alert.occurredAt());
-        }
-    }
 }

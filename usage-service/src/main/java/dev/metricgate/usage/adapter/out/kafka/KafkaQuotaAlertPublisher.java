@@ -41,15 +41,7 @@ class KafkaQuotaAlertPublisher implements QuotaAlertPublisher {
 
     @Override
     public void publish(QuotaAlert alert) {
-        var event = new QuotaAlertEvent(
-                alert.id(),
-                alert.tenantId(),
-                alert.threshold().percent(),
-                alert.periodStart(),
-                alert.periodEnd(),
-                alert.quota(),
-                alert.used(),
-                alert.occurredAt());
+        QuotaAlertEvent event = alert.event();
         var record = new ProducerRecord<String, String>(
                 Topics.QUOTA_ALERTS, alert.tenantId().toString(), json.writeValueAsString(event));
         record.headers().add(Topics.EVENT_ID_HEADER, alert.id().toString().getBytes(StandardCharsets.UTF_8));
