@@ -1,6 +1,5 @@
 package dev.metricgate.usage.domain;
 
-import dev.metricgate.contracts.QuotaAlertEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,10 +12,4 @@ public record QuotaAlert(
         Instant periodEnd,
         long quota,
         long used,
-        Instant occurredAt) {
-
-    /** The alert as published on {@code metricgate.quota-alerts.v1}, and as the reports API lists it. */
-    public QuotaAlertEvent event() {
-        return new QuotaAlertEvent(id, tenantId, threshold.percent(), periodStart, periodEnd, quota, used, occurredAt);
-    }
-}
+        Instant occurredAt) {}

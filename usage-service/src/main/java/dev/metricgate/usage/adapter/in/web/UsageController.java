@@ -6,12 +6,12 @@ import dev.metricgate.usage.adapter.in.web.UsageResponses.TimeSeriesResponse;
 import dev.metricgate.usage.application.ExportUsage;
 import dev.metricgate.usage.application.ListQuotaAlerts;
 import dev.metricgate.usage.application.QueryUsageTimeSeries;
+import dev.metricgate.usage.application.QuotaAlertEvents;
 import dev.metricgate.usage.application.SummarizeUsage;
 import dev.metricgate.usage.domain.ExportRow;
 import dev.metricgate.usage.domain.Granularity;
 import dev.metricgate.usage.domain.GroupBy;
 import dev.metricgate.usage.domain.InvalidQueryException;
-import dev.metricgate.usage.domain.QuotaAlert;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -92,7 +92,7 @@ class UsageController {
     @GetMapping("/alerts")
     List<QuotaAlertEvent> alerts(JwtAuthenticationToken authentication, @PathVariable UUID id) {
         return listQuotaAlerts.list(Callers.of(authentication), id).stream()
-                .map(QuotaAlert::event)
+                .map(QuotaAlertEvents::of)
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package dev.metricgate.usage.adapter.out.kafka;
 
 import dev.metricgate.contracts.QuotaAlertEvent;
 import dev.metricgate.contracts.Topics;
+import dev.metricgate.usage.application.QuotaAlertEvents;
 import dev.metricgate.usage.application.port.out.QuotaAlertPublisher;
 import dev.metricgate.usage.domain.QuotaAlert;
 import dev.metricgate.usage.domain.QuotaThreshold;
@@ -41,7 +42,7 @@ class KafkaQuotaAlertPublisher implements QuotaAlertPublisher {
 
     @Override
     public void publish(QuotaAlert alert) {
-        QuotaAlertEvent event = alert.event();
+        QuotaAlertEvent event = QuotaAlertEvents.of(alert);
         var record = new ProducerRecord<String, String>(
                 Topics.QUOTA_ALERTS, alert.tenantId().toString(), json.writeValueAsString(event));
         record.headers().add(Topics.EVENT_ID_HEADER, alert.id().toString().getBytes(StandardCharsets.UTF_8));
