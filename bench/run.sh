@@ -48,5 +48,5 @@ fi
 export BENCH_BASELINE="$BASELINE" BENCH_BASELINE_JAR="$BASELINE_JAR"
 
 # Both servers get these: the benchmark JVM (enforcement-service in-process) and the Bucket4j peer
-export BENCH_SERVER_JVM_OPTS="-Xms1g -Xmx1g -XX:+UseParallelGC"
+export BENCH_SERVER_JVM_OPTS="${BENCH_SERVER_JVM_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 exec "$JAVA_HOME/bin/java" $BENCH_SERVER_JVM_OPTS ${BENCH_JAVA_OPTS:-} -cp "$CP" bench/enforcement/EnforcementBench.java

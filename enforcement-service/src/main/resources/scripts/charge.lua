@@ -54,26 +54,45 @@ local function append(verdict, denied, retry)
   result[#result + 1] = retry
 end
 
+-- per check of the decision being made, reused from one decision to the next (index 1..n)
+local kinds, shadows, as, bs, targets, seeds, reads = {}, {}, {}, {}, {}, {}, {}
+local allows, before, after, caps, rates, ends, limits, stamps = {}, {}, {}, {}, {}, {}, {}, {}
+
 -- one decision: its checks start at ARGV[arg] and KEYS[k]; appends its answer to result
 local function decide(cost, n)
-  local kinds, targets, allows, before, after, caps, rates, ends, limits, stamps = {}, {}, {}, {}, {}, {}, {}, {}, {}, {}
   local hardDenied, hardRetry, shadowDenied, shadowRetry = 0, -1, 0, -1
   local unseeded, firstUnseeded = 0, 0
 
+  -- the keys this decision reads, then one MGET for all of them
   for i = 1, n do
-    local base = arg + (i - 1) * 5 - 1
-    local kind = ARGV[base + 1]
-    local shadow = ARGV[base + 2] == '1'
-    local a = tonumber(ARGV[base + 3])
-    local b = tonumber(ARGV[base + 4])
-    local c = tonumber(ARGV[base + 5])
-    local retry
+    local base = arg + (i - 1) * 5
+    local kind = ARGV[base]
     kinds[i] = kind
+    shadows[i] = ARGV[base + 1] == '1'
+    local a, b = tonumber(ARGV[base + 2]), tonumber(ARGV[base + 3])
+    as[i], bs[i] = a, b
     if kind == 'b' then
-      local key = KEYS[k]
+      targets[i] = KEYS[k]
       k = k + 1
+    else
+      if now >= b then
+        targets[i], ends[i] = KEYS[k + 1], tonumber(ARGV[base + 4])
+      else
+        targets[i], ends[i] = KEYS[k], b
+      end
+      seeds[i] = KEYS[k + 2]
+      k = k + 3
+    end
+    reads[i] = targets[i]
+  end
+  local values = redis.call('MGET', unpack(reads, 1, n))
+
+  for i = 1, n do
+    local a, b = as[i], bs[i]
+    local retry
+    if kinds[i] == 'b' then
       local capacity = a * 1000
-      local state = redis.call('GET', key)
+      local state = values[i]
       local tokens, ts
       if state then
         local colon = string.find(state, ':', 1, true)
@@ -99,29 +118,21 @@ local function decide(cost, n)
       else
         retry = 86400000
       end
-      targets[i] = key
     else
-      local key, periodEnd = KEYS[k], b
-      if now >= b then
-        key, periodEnd = KEYS[k + 1], c
-      end
-      local counter = redis.call('GET', key)
-      if not counter and redis.call('EXISTS', KEYS[k + 2]) == 0 then
+      local counter = values[i]
+      if not counter and redis.call('EXISTS', seeds[i]) == 0 then
         unseeded = unseeded + 2 ^ (i - 1)
         if firstUnseeded == 0 then firstUnseeded = i end
       end
-      k = k + 3
       local used = tonumber(counter or '0')
       allows[i] = used + cost <= a
       before[i] = used
       after[i] = allows[i] and used + cost or used
       limits[i] = a
-      ends[i] = periodEnd
-      retry = periodEnd - now
-      targets[i] = key
+      retry = ends[i] - now
     end
     if not allows[i] then
-      if shadow then
+      if shadows[i] then
         if retry > shadowRetry then shadowDenied, shadowRetry = i, retry end
       elseif retry > hardRetry then
         hardDenied, hardRetry = i, retry
