@@ -511,7 +511,11 @@ public class EnforcementBench {
             p50.add(run.get("p50_us"));
             p99.add(run.get("p99_us"));
             p999.add(run.get("p999_us"));
-            sent += phase.bucket4j() ? sentByBucket4j(before, after) : sent(before, after);
+            sent += switch (phase.server()) {
+                case BUCKET4J -> sentByBucket4j(before, after);
+                case BASELINE -> sent(before, after, BASELINE_SCRIPT_CALLS);
+                case SERVICE -> sent(before, after, SCRIPT_CALLS);
+            };
             after.forEach((command, calls) -> commands.merge(command, calls - before.getOrDefault(command, 0L), Long::sum));
         }
 
@@ -871,10 +875,14 @@ public class EnforcementBench {
     static final java.util.Set<String> SCRIPT_CALLS =
             java.util.Set.of("time", "mget", "exists", "set", "incrby", "pexpire");
 
-    static long sent(Map<String, Long> before, Map<String, Long> after) {
+    /** The baseline's charge script read each counter with its own GET (before ADR 0024). */
+    static final java.util.Set<String> BASELINE_SCRIPT_CALLS =
+            java.util.Set.of("time", "get", "exists", "set", "incrby", "pexpire");
+
+    static long sent(Map<String, Long> before, Map<String, Long> after, java.util.Set<String> scriptCalls) {
         long sent = 0;
         for (var entry : after.entrySet()) {
-            if (!SCRIPT_CALLS.contains(entry.getKey())) {
+            if (!scriptCalls.contains(entry.getKey())) {
                 sent += entry.getValue() - before.getOrDefault(entry.getKey(), 0L);
             }
         }
