@@ -110,7 +110,7 @@ final class ClientOverhead {
                     int n = 0;
                     int next = first;
                     while (System.nanoTime() < deadline) {
-                        String key = String.format(Locale.ROOT, "mg_bench_%06d", next);
+                        String key = EnforcementBench.benchKey(next);
                         next = (next + 1) % keys;
                         long sent = System.nanoTime();
                         boolean decided;

@@ -180,7 +180,7 @@ public class EnforcementBench {
             KeyGrant[] resolved = new KeyGrant[KEYS];
             List<List<LimitCheck>> planned = new ArrayList<>(KEYS);
             for (int i = 0; i < KEYS; i++) {
-                resolved[i] = keys.resolve(String.format(Locale.ROOT, "mg_bench_%06d", i));
+                resolved[i] = keys.resolve(benchKey(i));
                 planned.add(CheckPlan.of(resolved[i], ROUTES.get(i % ROUTES.size()), now));
             }
             plans = planned;
@@ -353,6 +353,11 @@ public class EnforcementBench {
         System.exit(0);
     }
 
+    /** The plaintext of the benchmark's key number {@code i}: {@code mg_bench_000000} … */
+    static String benchKey(int i) {
+        return String.format(Locale.ROOT, "mg_bench_%06d", i);
+    }
+
     static final List<String> GRPC_LINES = new ArrayList<>();
     static final List<String> CLIENT_LINES = new ArrayList<>();
 
@@ -371,7 +376,7 @@ public class EnforcementBench {
                 ConfigurableApplicationContext app, Path script, String base, int threads, int rounds, int slice)
                 throws Exception {
             int grpcPort = app.getBean(dev.metricgate.enforcement.adapter.in.grpc.GrpcServer.class).port();
-            String key = String.format(Locale.ROOT, "mg_bench_%06d", 0);
+            String key = benchKey(0);
             Path dir = Files.createDirectories(Path.of("enforcement-service/target/bench-h2load"));
             byte[] message = io.envoyproxy.envoy.service.ratelimit.v3.RateLimitRequest.newBuilder()
                     .setDomain("metricgate")
@@ -668,7 +673,7 @@ public class EnforcementBench {
                 TenantLevel customer = new TenantLevel(UUID.randomUUID(), 2, "ACTIVE", "UTC", 1, UUID.randomUUID(),
                         CUSTOMER_LIMITS);
                 for (int k = 0; k < KEYS_PER_CUSTOMER; k++) {
-                    String plaintext = String.format(Locale.ROOT, "mg_bench_%06d", key++);
+                    String plaintext = benchKey(key++);
                     var resolution = new KeyResolution(UUID.randomUUID(), customer.tenantId(), "ACTIVE", null, null,
                             List.of(reseller, customer));
                     answers.put(ApiKeyHash.of(plaintext), json.writeValueAsBytes(resolution));
@@ -741,7 +746,7 @@ public class EnforcementBench {
                     "--spring.security.oauth2.client.provider.metricgate.token-uri=" + issuer + "/token",
                     "--metricgate.enforcement.plans-service-url=http://127.0.0.1:" + plansPort,
                     "--metricgate.enforcement.plan-changes-group=enforcement-baseline",
-                    "--metricgate.enforcement.local-cache-ttl=30m"), "mg_bench_" + String.format(Locale.ROOT, "%06d", KEYS));
+                    "--metricgate.enforcement.local-cache-ttl=30m"), benchKey(KEYS));
         }
 
         private static Peer start(String name, Path jar, List<String> args, String probeKey) throws Exception {
@@ -816,7 +821,7 @@ public class EnforcementBench {
         var permits = new java.util.concurrent.Semaphore(32);
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < KEYS + TREE_KEYS; i++) {
-                String key = String.format(Locale.ROOT, "mg_bench_%06d", i);
+                String key = benchKey(i);
                 permits.acquire();
                 callers.submit(() -> {
                     try {

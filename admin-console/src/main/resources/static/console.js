@@ -121,6 +121,7 @@ const select = (name, options, attrs) => el('select', Object.assign({ name }, at
 const blankToNull = value => (value === undefined || value === '' ? null : value);
 const numberOrNull = value => (value === undefined || value === '' ? null : Number(value));
 const when = instant => (instant ? new Date(instant).toLocaleString() : '—');
+const nameOf = (list, id) => (list.find(item => item.id === id) || {}).name || '';
 
 // ---------- tenants ---------------------------------------------------------------------------
 
@@ -159,14 +160,13 @@ async function tenantsPage() {
     if (!byParent.has(parent)) byParent.set(parent, []);
     byParent.get(parent).push(t);
   }
-  const planName = id => (planList.find(p => p.id === id) || {}).name || '';
   const branch = parent => el('ul', {}, (byParent.get(parent) || [])
     .sort((a, b) => a.name.localeCompare(b.name))
     .map(t => el('li', { 'data-tenant': t.id },
       el('a', { href: `#/tenants/${t.id}`, text: t.name }),
       el('span', { class: 'badge', text: t.kind }),
       t.status !== 'ACTIVE' ? el('span', { class: `badge ${t.status}`, text: t.status }) : null,
-      t.planId ? el('span', { class: 'muted', text: ' · ' + planName(t.planId) }) : null,
+      t.planId ? el('span', { class: 'muted', text: ' · ' + nameOf(planList, t.planId) }) : null,
       byParent.has(t.id) ? branch(t.id) : null)));
 
   const resellers = tenants.filter(t => t.kind === 'RESELLER');
@@ -195,8 +195,10 @@ async function tenantsPage() {
 }
 
 async function tenantPage(id) {
+  // the whole tree is loaded only for the move form, which only writers see
   const [tenant, keys, planList, tenants] = await Promise.all([
-    plans('GET', `/v1/tenants/${id}`), plans('GET', `/v1/tenants/${id}/api-keys`), allPlans(), allTenants()]);
+    plans('GET', `/v1/tenants/${id}`), plans('GET', `/v1/tenants/${id}/api-keys`), allPlans(),
+    me.canWrite ? allTenants() : []]);
   const keyList = keys.items || keys;
   const limits = (tenant.effectivePlan && tenant.effectivePlan.limits) || {};
   const rate = limits.rateLimit ? `${limits.rateLimit.requestsPerSecond}/s, burst ${limits.rateLimit.burst}` : 'none';
@@ -252,7 +254,7 @@ async function tenantPage(id) {
       el('p', {}, 'Effective limits: rate ', rate, ' · monthly quota ',
         limits.monthlyQuota == null ? 'none' : limits.monthlyQuota.toLocaleString(),
         tenant.effectivePlan && tenant.effectivePlan.planId
-          ? ` · plan ${(planList.find(p => p.id === tenant.effectivePlan.planId) || {}).name || ''}` : ''),
+          ? ` · plan ${nameOf(planList, tenant.effectivePlan.planId)}` : ''),
       el('p', { class: 'muted', text: `Time zone ${tenant.timeZone}, billing anchor day ${tenant.billingAnchorDay}` }),
       actions, move),
     el('section', { class: 'card', id: 'keys' }, el('h2', { text: 'API keys' }),
@@ -414,7 +416,7 @@ async function plansPage() {
       el('thead', {}, el('tr', {}, ['Plan', 'Own limits', 'Effective limits', 'Parent'].map(h => el('th', { text: h })))),
       el('tbody', {}, planList.map(p => el('tr', {},
         el('td', { text: p.name }), el('td', { text: describe(p.limits) }), el('td', { text: describe(p.effectiveLimits) }),
-        el('td', { text: (planList.find(q => q.id === p.parentPlanId) || {}).name || '' })))))));
+        el('td', { text: nameOf(planList, p.parentPlanId) })))))));
 }
 
 // ---------- audit log -------------------------------------------------------------------------

@@ -55,7 +55,7 @@ local function append(verdict, denied, retry)
 end
 
 -- per check of the decision being made, reused from one decision to the next (index 1..n)
-local kinds, shadows, as, bs, targets, seeds, reads = {}, {}, {}, {}, {}, {}, {}
+local kinds, shadows, as, bs, targets, seeds = {}, {}, {}, {}, {}, {}
 local allows, before, after, caps, rates, ends, limits, stamps = {}, {}, {}, {}, {}, {}, {}, {}
 
 -- one decision: its checks start at ARGV[arg] and KEYS[k]; appends its answer to result
@@ -83,9 +83,8 @@ local function decide(cost, n)
       seeds[i] = KEYS[k + 2]
       k = k + 3
     end
-    reads[i] = targets[i]
   end
-  local values = redis.call('MGET', unpack(reads, 1, n))
+  local values = redis.call('MGET', unpack(targets, 1, n))
 
   for i = 1, n do
     local a, b = as[i], bs[i]

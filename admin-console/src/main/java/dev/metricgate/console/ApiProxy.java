@@ -39,13 +39,21 @@ class ApiProxy {
     private static final List<String> FORWARDED_RESPONSE_HEADERS =
             List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_DISPOSITION);
 
-    private final Map<String, URI> services;
+    /** What the pages read: JSON, problems, and the CSV export. */
+    private static final List<MediaType> ACCEPTED = List.of(
+            MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON, MediaType.parseMediaType("text/csv"));
+
+    /** Each service's base URL without a trailing slash, so a forwarded path is appended as it is. */
+    private final Map<String, String> services;
+
     private final RestClient http;
     private final JsonMapper json;
 
     ApiProxy(ConsoleProperties properties, JsonMapper json) {
         this.json = json;
-        this.services = Map.of("plans", properties.plansServiceUrl(), "usage", properties.usageServiceUrl());
+        this.services = Map.of(
+                "plans", withoutTrailingSlash(properties.plansServiceUrl()),
+                "usage", withoutTrailingSlash(properties.usageServiceUrl()));
         var requests = new JdkClientHttpRequestFactory();
         requests.setReadTimeout(properties.apiTimeout());
         this.http = RestClient.builder().requestFactory(requests).build();
@@ -65,7 +73,7 @@ class ApiProxy {
             @RequestBody(required = false) byte[] body,
             @RegisteredOAuth2AuthorizedClient(ConsoleSecurity.REGISTRATION) OAuth2AuthorizedClient admin,
             HttpServletRequest request) {
-        URI base = services.get(service);
+        String base = services.get(service);
         String path = request.getRequestURI()
                 .substring(request.getContextPath().length() + "/api/".length() + service.length());
         if (base == null || !API_PATH.matcher(path).matches()) {
@@ -74,18 +82,13 @@ class ApiProxy {
                     "No such API",
                     "The console forwards only /api/plans/v1/... and /api/usage/v1/...");
         }
-        URI target = URI.create(base.toString().replaceAll("/$", "")
-                + path
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+        URI target = URI.create(base + path + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         try {
             var call = http.method(HttpMethod.valueOf(request.getMethod()))
                     .uri(target)
                     .headers(headers -> {
                         headers.setBearerAuth(admin.getAccessToken().getTokenValue());
-                        headers.setAccept(List.of(
-                                MediaType.APPLICATION_JSON,
-                                MediaType.APPLICATION_PROBLEM_JSON,
-                                MediaType.parseMediaType("text/csv")));
+                        headers.setAccept(ACCEPTED);
                     });
             if (body != null && body.length > 0) {
                 call = call.contentType(MediaType.APPLICATION_JSON).body(body);
@@ -108,6 +111,11 @@ class ApiProxy {
                     "Service unreachable",
                     "The console could not reach " + service + "-service; try again in a moment.");
         }
+    }
+
+    private static String withoutTrailingSlash(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 
     private ResponseEntity<byte[]> problem(HttpStatus status, String title, String detail) {

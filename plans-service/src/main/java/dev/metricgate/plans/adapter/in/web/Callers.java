@@ -3,7 +3,6 @@ package dev.metricgate.plans.adapter.in.web;
 import dev.metricgate.kit.security.RealmRoles;
 import dev.metricgate.plans.application.Caller;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -13,11 +12,7 @@ final class Callers {
     private Callers() {}
 
     static Caller of(Jwt jwt) {
-        List<?> roles = List.of();
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        if (realmAccess != null && realmAccess.get("roles") instanceof List<?> list) {
-            roles = list;
-        }
+        List<String> roles = RealmRoles.names(jwt.getClaims());
         String subject = jwt.getClaimAsString("preferred_username");
         return new Caller(
                 subject != null ? subject : jwt.getSubject(),
