@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -205,13 +206,21 @@ class ConsoleBrowserIT {
         assertThat(tenantNamesVisibleTo("platform-admin")).doesNotContain("forged " + suffix);
         assertThat(text(By.id("key-table"))).isEqualTo(before);
 
-        // a lost session (the cookie gone, as after the idle timeout) signs in again through
-        // Keycloak's still-open session and comes back to the console
-        browser.manage().deleteCookieNamed("MGCONSOLE");
+        // an expired session (the browser still sends its cookie, the server no longer knows the
+        // session, as after the idle timeout) signs in again through Keycloak's still-open session
+        // and comes back to the console
+        Cookie session = browser.manage().getCookieNamed("MGCONSOLE");
+        browser.manage().deleteCookie(session);
+        browser.manage()
+                .addCookie(new Cookie.Builder("MGCONSOLE", "expired-" + suffix)
+                        .path(session.getPath())
+                        .isHttpOnly(true)
+                        .build());
         browser.findElement(By.cssSelector("[data-nav=plans]")).click();
         awaitText(By.id("plan-table"), plan);
         assertThat(browser.getCurrentUrl()).endsWith("#/plans");
         assertThat(browser.manage().getCookieNamed("MGCONSOLE")).isNotNull();
+        assertThat(browser.manage().getCookieNamed("MGCONSOLE").getValue()).isNotEqualTo("expired-" + suffix);
 
         // sign out: Keycloak's session ends too, so the console asks for a login again
         String admin = "reseller-admin-" + suffix;
