@@ -402,12 +402,12 @@ class CheckApiIT extends EnforcementIT {
                 (org.springframework.data.redis.core.script.RedisScript)
                         org.springframework.data.redis.core.script.RedisScript.of(script, List.class);
 
-        List<Object> first =
-                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
-        List<Object> second =
-                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
-        List<Object> third =
-                redis.execute(redisScript, List.of(stream, bucket), "", "1", "1", "1", "{}", "b", "0", "2", "1", "0");
+        List<Object> first = redis.execute(
+                redisScript, List.of(stream, bucket), "", "1", "1", "b", "0", "2", "1", "0", "1", "1", "{}", "1");
+        List<Object> second = redis.execute(
+                redisScript, List.of(stream, bucket), "", "1", "1", "b", "0", "2", "1", "0", "1", "1", "{}", "1");
+        List<Object> third = redis.execute(
+                redisScript, List.of(stream, bucket), "", "1", "1", "b", "0", "2", "1", "0", "1", "1", "{}", "1");
 
         assertThat(first.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 1L);
         assertThat(second.subList(0, 4)).containsExactly((Object) 0L, 0L, 0L, 0L);

@@ -203,6 +203,63 @@ abstract class LimitStoreContract {
     }
 
     @Test
+    void givenResellerBurstOfN_whenItsCustomersCallOnTwoInstances_thenItAdmitsNPlusItsRefillAndEveryLevelCountsEach()
+            throws Exception {
+        // the decisions of one script call share their reseller's counters (ADR 0025): each must
+        // still see what the decisions before it left
+        int burst = 60;
+        UUID rootId = UUID.randomUUID();
+        TenantLevel reseller = tenant(rootId, 1, "UTC", 1, limits(1, burst, 1_000L));
+        List<UUID> customers = new ArrayList<>();
+        List<Key> keys = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            UUID customerId = UUID.randomUUID();
+            customers.add(customerId);
+            keys.add(key(reseller, tenant(customerId, 2, "UTC", 1, limits(100_000, 100_000, 1_000L)))
+                    .registered());
+        }
+        BillingPeriod month = BillingPeriod.containing(now(), ZoneOffset.UTC, 1);
+        setNow(month.start().plus(Duration.ofDays(14)));
+        AtomicInteger allowed = new AtomicInteger();
+        AtomicInteger denied = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        long started = System.nanoTime();
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 128; i++) {
+                int target = port(i % 2);
+                Key key = keys.get(i % keys.size());
+                done.add(callers.submit(() -> {
+                    for (int r = 0; r < 3; r++) {
+                        switch (status(target, key, null)) {
+                            case 200 -> allowed.incrementAndGet();
+                            case 429 -> denied.incrementAndGet();
+                            default -> other.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        // the bucket refills one token a second while the callers run
+        long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
+
+        assertThat(other.get()).isZero();
+        assertThat(allowed.get() + denied.get()).isEqualTo(384);
+        assertThat(allowed.get()).isBetween(burst, burst + (int) refilled);
+        String resellerQuota = "mg:{" + rootId + "}:q:" + rootId + ":" + month.id();
+        assertThat(redis().opsForValue().get(resellerQuota)).isEqualTo(Integer.toString(allowed.get()));
+        int customersCharged = 0;
+        for (UUID customerId : customers) {
+            String used = redis().opsForValue().get("mg:{" + rootId + "}:q:" + customerId + ":" + month.id());
+            customersCharged += used == null ? 0 : Integer.parseInt(used);
+        }
+        assertThat(customersCharged).isEqualTo(allowed.get());
+    }
+
+    @Test
     void givenKeyCachedOnBothInstances_whenOneEvictsIt_thenTheOtherHearsItThroughRedis() {
         Key key = key(tenant(1, limits(1000, 1000, null))).registered();
         assertThat(List.of(status(port(0), key, null), status(port(1), key, null)))

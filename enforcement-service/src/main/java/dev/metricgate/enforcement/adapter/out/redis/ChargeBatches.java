@@ -2,7 +2,10 @@ package dev.metricgate.enforcement.adapter.out.redis;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,19 +40,50 @@ import java.util.function.Supplier;
  */
 final class ChargeBatches implements AutoCloseable {
 
-    /** One decision: its keys and its arguments after the shared {@code now}. */
-    static final class Pending {
+    /**
+     * One limit a decision charges: its keys and its 5 arguments. Decisions of one call that charge
+     * the same limit (their reseller's, say) share one entry of the call's limit table (ADR 0025).
+     */
+    static final class Limit {
         final byte[][] keys;
         final byte[][] args;
+        private final int hash;
+
+        Limit(byte[][] keys, byte[][] args) {
+            this.keys = keys;
+            this.args = args;
+            this.hash = 31 * Arrays.deepHashCode(keys) + Arrays.deepHashCode(args);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Limit limit
+                    && hash == limit.hash
+                    && Arrays.deepEquals(keys, limit.keys)
+                    && Arrays.deepEquals(args, limit.args);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** One decision: its cost, its usage record and the limit of each of its checks, in order. */
+    static final class Pending {
+        final byte[] cost;
+        final byte[] usage;
+        final Limit[] limits;
         final int replyLength;
         final CompletableFuture<List<Long>> reply = new CompletableFuture<>();
         final AtomicBoolean taken = new AtomicBoolean();
         long queuedAt;
 
-        Pending(byte[][] keys, byte[][] args, int replyLength) {
-            this.keys = keys;
-            this.args = args;
-            this.replyLength = replyLength;
+        Pending(byte[] cost, byte[] usage, Limit[] limits) {
+            this.cost = cost;
+            this.usage = usage;
+            this.limits = limits;
+            this.replyLength = 3 + 2 * limits.length;
         }
     }
 
@@ -168,27 +202,49 @@ final class ChargeBatches implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * One call: the usage stream, then the keys of each distinct limit; as arguments {@code now}, the
+     * number of limits and of decisions, 5 values per limit, then per decision its cost, its number
+     * of checks, its usage record and the number of each check's limit in the table.
+     */
     private void send(Lane lane, List<Pending> batch, boolean counted) {
+        Map<Limit, Integer> numbers = new HashMap<>();
+        List<Limit> table = new ArrayList<>();
         int keyCount = 1;
-        int argCount = 2;
+        int argCount = 3;
         long deadline = Long.MAX_VALUE;
         for (Pending decision : batch) {
-            keyCount += decision.keys.length;
-            argCount += decision.args.length;
+            for (Limit limit : decision.limits) {
+                if (numbers.putIfAbsent(limit, table.size() + 1) == null) {
+                    table.add(limit);
+                    keyCount += limit.keys.length;
+                    argCount += limit.args.length;
+                }
+            }
+            argCount += 3 + decision.limits.length;
             deadline = Math.min(deadline, decision.queuedAt + timeoutNanos);
         }
         byte[][] keys = new byte[keyCount][];
         byte[][] args = new byte[argCount][];
-        args[0] = now.get();
-        args[1] = Integer.toString(batch.size()).getBytes(StandardCharsets.US_ASCII);
         keys[0] = lane.usageStream;
+        args[0] = now.get();
+        args[1] = number(table.size());
+        args[2] = number(batch.size());
         int k = 1;
-        int a = 2;
+        int a = 3;
+        for (Limit limit : table) {
+            System.arraycopy(limit.keys, 0, keys, k, limit.keys.length);
+            System.arraycopy(limit.args, 0, args, a, limit.args.length);
+            k += limit.keys.length;
+            a += limit.args.length;
+        }
         for (Pending decision : batch) {
-            System.arraycopy(decision.keys, 0, keys, k, decision.keys.length);
-            System.arraycopy(decision.args, 0, args, a, decision.args.length);
-            k += decision.keys.length;
-            a += decision.args.length;
+            args[a++] = decision.cost;
+            args[a++] = number(decision.limits.length);
+            args[a++] = decision.usage;
+            for (Limit limit : decision.limits) {
+                args[a++] = number(numbers.get(limit));
+            }
         }
         Call call = new Call(lane, batch, counted, deadline, new AtomicBoolean());
         calls.add(call);
@@ -254,6 +310,20 @@ final class ChargeBatches implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private static final byte[][] SMALL_NUMBERS = new byte[256][];
+
+    static {
+        for (int i = 0; i < SMALL_NUMBERS.length; i++) {
+            SMALL_NUMBERS[i] = Integer.toString(i).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private static byte[] number(int value) {
+        return value < SMALL_NUMBERS.length
+                ? SMALL_NUMBERS[value]
+                : Integer.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int replyLength(List<Pending> batch) {

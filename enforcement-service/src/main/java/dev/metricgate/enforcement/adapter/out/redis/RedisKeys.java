@@ -3,7 +3,6 @@ package dev.metricgate.enforcement.adapter.out.redis;
 import dev.metricgate.enforcement.domain.LimitCheck;
 import io.lettuce.core.cluster.SlotHash;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -111,27 +110,22 @@ final class RedisKeys {
 
     static final String EVICTIONS_CHANNEL = "mg:evictions";
 
-    /** The charge script's keys for these checks, in the script's order, UTF-8 encoded. */
-    static byte[][] forChecks(UUID root, List<LimitCheck> checks) {
-        int count = 0;
-        for (LimitCheck check : checks) {
-            count += check.isBucket() ? 1 : 3;
-        }
-        byte[][] keys = new byte[count][];
-        int i = 0;
-        for (LimitCheck check : checks) {
-            UUID tenant = check.tenant().tenantId();
-            switch (check.policy()) {
-                case RATE -> keys[i++] = utf8(bucket(root, tenant));
-                case ROUTE -> keys[i++] = utf8(routeBucket(root, tenant, check.route()));
-                case QUOTA -> {
-                    keys[i++] = utf8(quota(root, tenant, check.period().id()));
-                    keys[i++] = utf8(quota(root, tenant, check.period().nextId()));
-                    keys[i++] = utf8(seedMarker(root, tenant));
-                }
-            }
-        }
-        return keys;
+    /**
+     * The keys of one check, in the order the charge script reads them: a bucket's key, or a quota's
+     * counters of the current and the next billing period and its tenant's seed marker.
+     */
+    static byte[][] forCheck(UUID root, LimitCheck check) {
+        UUID tenant = check.tenant().tenantId();
+        return switch (check.policy()) {
+            case RATE -> new byte[][] {utf8(bucket(root, tenant))};
+            case ROUTE -> new byte[][] {utf8(routeBucket(root, tenant, check.route()))};
+            case QUOTA ->
+                new byte[][] {
+                    utf8(quota(root, tenant, check.period().id())),
+                    utf8(quota(root, tenant, check.period().nextId())),
+                    utf8(seedMarker(root, tenant))
+                };
+        };
     }
 
     static byte[] utf8(String key) {

@@ -111,10 +111,13 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         if (!breaker.tryAcquirePermission()) {
             throw new CountersUnreachableException("circuit breaker open", null);
         }
-        byte[][] keys = RedisKeys.forChecks(grant.rootTenantId(), checks);
-        int lane = cluster && keys.length > 0 ? SlotHash.getSlot(keys[0]) : 0;
-        byte[] record = StreamedUsage.encode(usage, checks);
-        var decision = new ChargeBatches.Pending(keys, arguments(checks, cost, record), 3 + 2 * checks.size());
+        ChargeBatches.Limit[] limits = new ChargeBatches.Limit[checks.size()];
+        for (int i = 0; i < limits.length; i++) {
+            LimitCheck check = checks.get(i);
+            limits[i] = new ChargeBatches.Limit(RedisKeys.forCheck(grant.rootTenantId(), check), arguments(check));
+        }
+        int lane = cluster && limits.length > 0 ? SlotHash.getSlot(limits[0].keys[0]) : 0;
+        var decision = new ChargeBatches.Pending(number(cost), StreamedUsage.encode(usage, checks), limits);
         long start = System.nanoTime();
         List<Long> reply;
         try {
@@ -209,29 +212,25 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
         }
     }
 
-    /** A decision's arguments: its cost, its number of checks, its usage record, 5 values per check. */
-    private static byte[][] arguments(List<LimitCheck> checks, int cost, byte[] usage) {
-        byte[][] args = new byte[3 + checks.size() * 5][];
-        args[0] = number(cost);
-        args[1] = number(checks.size());
-        args[2] = usage;
-        int i = 3;
-        for (LimitCheck check : checks) {
-            if (check.isBucket()) {
-                args[i++] = BUCKET;
-                args[i++] = check.shadow() ? ONE : ZERO;
-                args[i++] = number(check.bucket().burst());
-                args[i++] = number(check.bucket().requestsPerSecond());
-                args[i++] = ZERO;
-            } else {
-                args[i++] = QUOTA;
-                args[i++] = check.shadow() ? ONE : ZERO;
-                args[i++] = number(check.quota());
-                args[i++] = number(check.period().end().toEpochMilli());
-                args[i++] = number(check.period().nextEnd().toEpochMilli());
-            }
+    /** A check's 5 arguments: kind, shadow, and the limit's three values (see charge.lua). */
+    private static byte[][] arguments(LimitCheck check) {
+        byte[] shadow = check.shadow() ? ONE : ZERO;
+        if (check.isBucket()) {
+            return new byte[][] {
+                BUCKET,
+                shadow,
+                number(check.bucket().burst()),
+                number(check.bucket().requestsPerSecond()),
+                ZERO
+            };
         }
-        return args;
+        return new byte[][] {
+            QUOTA,
+            shadow,
+            number(check.quota()),
+            number(check.period().end().toEpochMilli()),
+            number(check.period().nextEnd().toEpochMilli())
+        };
     }
 
     private static final byte[] EMPTY = {};
