@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * maxInFlight} calls of its lane are waiting for Redis; otherwise it joins the lane's queue, and the
  * next call of the lane (sent when one comes back, from Lettuce's event loop) carries up to {@code
  * maxDecisions} queued decisions in arrival order. The script charges them one after the other, each
- * all or nothing.
+ * all or nothing. A limit several decisions of a call charge (their reseller's, say) is sent once, in
+ * the call's table of limits, and the script reads and writes its counter once (ADR 0025).
  *
  * <p>Waiting threads park without a timer: a timed park costs a virtual thread about 15 µs of CPU
  * per check (ADR 0017). One watchdog thread enforces both bounds instead: a decision queued longer
