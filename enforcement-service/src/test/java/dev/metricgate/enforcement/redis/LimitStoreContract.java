@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -177,29 +178,9 @@ abstract class LimitStoreContract {
         int quota = 100;
         Key key = key(tenant(1, limits(100_000, 100_000, (long) quota, List.of(), "FAIL_CLOSED", false)))
                 .registered();
-        AtomicInteger allowed = new AtomicInteger();
-        AtomicInteger denied = new AtomicInteger();
-        AtomicInteger other = new AtomicInteger();
-        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 128; i++) {
-                int target = port(i % 2);
-                done.add(callers.submit(() -> {
-                    for (int r = 0; r < 3; r++) {
-                        switch (status(target, key, null)) {
-                            case 200 -> allowed.incrementAndGet();
-                            case 429 -> denied.incrementAndGet();
-                            default -> other.incrementAndGet();
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
+        List<Integer> outcomes = checkConcurrently(caller -> key);
 
-        assertThat(List.of(allowed.get(), denied.get(), other.get())).containsExactly(quota, 384 - quota, 0);
+        assertThat(outcomes).containsExactly(quota, 384 - quota, 0);
     }
 
     @Test
@@ -220,15 +201,38 @@ abstract class LimitStoreContract {
         }
         BillingPeriod month = BillingPeriod.containing(now(), ZoneOffset.UTC, 1);
         setNow(month.start().plus(Duration.ofDays(14)));
+        long started = System.nanoTime();
+        List<Integer> outcomes = checkConcurrently(caller -> keys.get(caller % keys.size()));
+        // the bucket refills one token a second while the callers run
+        long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
+
+        int allowed = outcomes.getFirst();
+        assertThat(outcomes.get(2)).isZero();
+        assertThat(allowed + outcomes.get(1)).isEqualTo(384);
+        assertThat(allowed).isBetween(burst, burst + (int) refilled);
+        String resellerQuota = "mg:{" + rootId + "}:q:" + rootId + ":" + month.id();
+        assertThat(redis().opsForValue().get(resellerQuota)).isEqualTo(Integer.toString(allowed));
+        int customersCharged = 0;
+        for (UUID customerId : customers) {
+            String used = redis().opsForValue().get("mg:{" + rootId + "}:q:" + customerId + ":" + month.id());
+            customersCharged += used == null ? 0 : Integer.parseInt(used);
+        }
+        assertThat(customersCharged).isEqualTo(allowed);
+    }
+
+    /**
+     * 128 callers, half on each instance, each checking its key 3 times, all at once; caller i uses
+     * {@code keyOf.apply(i)}. Returns how many checks were answered 200, 429 and anything else.
+     */
+    private List<Integer> checkConcurrently(IntFunction<Key> keyOf) throws Exception {
         AtomicInteger allowed = new AtomicInteger();
         AtomicInteger denied = new AtomicInteger();
         AtomicInteger other = new AtomicInteger();
-        long started = System.nanoTime();
         try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 128; i++) {
                 int target = port(i % 2);
-                Key key = keys.get(i % keys.size());
+                Key key = keyOf.apply(i);
                 done.add(callers.submit(() -> {
                     for (int r = 0; r < 3; r++) {
                         switch (status(target, key, null)) {
@@ -243,20 +247,7 @@ abstract class LimitStoreContract {
                 f.get();
             }
         }
-        // the bucket refills one token a second while the callers run
-        long refilled = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 1;
-
-        assertThat(other.get()).isZero();
-        assertThat(allowed.get() + denied.get()).isEqualTo(384);
-        assertThat(allowed.get()).isBetween(burst, burst + (int) refilled);
-        String resellerQuota = "mg:{" + rootId + "}:q:" + rootId + ":" + month.id();
-        assertThat(redis().opsForValue().get(resellerQuota)).isEqualTo(Integer.toString(allowed.get()));
-        int customersCharged = 0;
-        for (UUID customerId : customers) {
-            String used = redis().opsForValue().get("mg:{" + rootId + "}:q:" + customerId + ":" + month.id());
-            customersCharged += used == null ? 0 : Integer.parseInt(used);
-        }
-        assertThat(customersCharged).isEqualTo(allowed.get());
+        return List.of(allowed.get(), denied.get(), other.get());
     }
 
     @Test
