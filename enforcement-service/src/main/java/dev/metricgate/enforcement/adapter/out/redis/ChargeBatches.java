@@ -214,12 +214,22 @@ final class ChargeBatches implements AutoCloseable {
         int keyCount = 1;
         int argCount = 3;
         long deadline = Long.MAX_VALUE;
+        int checks = 0;
+        for (Pending decision : batch) {
+            checks += decision.limits.length;
+        }
+        int[] numbered = new int[checks];
+        int c = 0;
         for (Pending decision : batch) {
             for (Limit limit : decision.limits) {
-                if (numbers.putIfAbsent(limit, table.size() + 1) == null) {
+                Integer known = numbers.putIfAbsent(limit, table.size() + 1);
+                if (known == null) {
                     table.add(limit);
                     keyCount += limit.keys.length;
                     argCount += limit.args.length;
+                    numbered[c++] = table.size();
+                } else {
+                    numbered[c++] = known;
                 }
             }
             argCount += 3 + decision.limits.length;
@@ -239,12 +249,13 @@ final class ChargeBatches implements AutoCloseable {
             k += limit.keys.length;
             a += limit.args.length;
         }
+        c = 0;
         for (Pending decision : batch) {
             args[a++] = decision.cost;
             args[a++] = number(decision.limits.length);
             args[a++] = decision.usage;
-            for (Limit limit : decision.limits) {
-                args[a++] = number(numbers.get(limit));
+            for (int i = 0; i < decision.limits.length; i++) {
+                args[a++] = number(numbered[c++]);
             }
         }
         Call call = new Call(lane, batch, counted, deadline, new AtomicBoolean());
@@ -321,10 +332,11 @@ final class ChargeBatches implements AutoCloseable {
         }
     }
 
-    private static byte[] number(int value) {
-        return value < SMALL_NUMBERS.length
-                ? SMALL_NUMBERS[value]
-                : Integer.toString(value).getBytes(StandardCharsets.US_ASCII);
+    /** A script argument's number, as ASCII digits (the small ones, most of a call's, built once). */
+    static byte[] number(long value) {
+        return value >= 0 && value < SMALL_NUMBERS.length
+                ? SMALL_NUMBERS[(int) value]
+                : Long.toString(value).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int replyLength(List<Pending> batch) {

@@ -1,5 +1,7 @@
 package dev.metricgate.enforcement.adapter.out.redis;
 
+import static dev.metricgate.enforcement.adapter.out.redis.ChargeBatches.number;
+
 import dev.metricgate.contracts.UsageEvent;
 import dev.metricgate.enforcement.application.port.out.CountersUnreachableException;
 import dev.metricgate.enforcement.application.port.out.LimitStore;
@@ -238,10 +240,6 @@ class RedisLimitStore implements LimitStore, SmartLifecycle, AutoCloseable {
     private static final byte[] ONE = {'1'};
     private static final byte[] BUCKET = {'b'};
     private static final byte[] QUOTA = {'q'};
-
-    private static byte[] number(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-    }
 
     private static ChargeResult parse(List<Long> reply, List<LimitCheck> decided) {
         int checks = decided.size();
